@@ -1,0 +1,52 @@
+# Two commands do all set-up: `make serve` (or `make site`) and `make test`.
+# Each bootstraps .venv from the pinned requirements when it is missing or stale.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SITE_DIR ?= site
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: help venv site serve test lint typecheck check bench wheel clean
+
+help:
+	@echo "make serve   build and serve the sample gallery on http://$(ADDR)/"
+	@echo "make site    build the sample gallery into ./$(SITE_DIR) (strict)"
+	@echo "make test    run the test suite (lint, types, unit, site and browser tests)"
+	@echo "make bench   compare build times against a plain mkdocs-material site"
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || \
+	  $(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+site: $(STAMP)
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-1700000000} $(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugin tests bench
+	$(BIN)/ruff format --check plugin tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: $(STAMP) lint typecheck
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+wheel: $(STAMP)
+	$(BIN)/python -m build --wheel --outdir dist .
+
+clean:
+	rm -rf $(SITE_DIR) dist .cache build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,133 @@
+"""The ``journey-maps`` command: validate galleries and print the schema, without MkDocs.
+
+Exit codes (stable, see docs/cli.md): 0 success, 1 invalid input, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import Problems
+from .model import json_schema
+from .validate import PERSONAS_DIR, YAML_SUFFIXES, Gallery, load_gallery
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _gallery_root(path: Path) -> Path:
+    """The gallery folder a single file belongs to (personas live one level down)."""
+    parent = path.parent
+    return parent.parent if parent.name == PERSONAS_DIR else parent
+
+
+def check_paths(paths: Sequence[Path]) -> tuple[list[Gallery], Problems]:
+    """Validate folders (whole galleries) and single files (checked in their gallery)."""
+    problems = Problems()
+    galleries: list[Gallery] = []
+    for path in paths:
+        if path.is_dir():
+            gallery, found = load_gallery(path)
+            galleries.append(gallery)
+            problems.extend(found)
+        elif path.is_file():
+            if path.suffix not in YAML_SUFFIXES:
+                raise _UsageError(f"{path}: not a YAML file (.yaml or .yml)")
+            gallery, found = load_gallery(_gallery_root(path))
+            wanted = path.as_posix()
+            problems.items.extend(
+                p for p in found.items if Path(p.path).resolve() == path.resolve() or
+                p.path == wanted
+            )
+            galleries.append(gallery)
+        else:
+            raise _UsageError(f"{path}: no such file or folder")
+    return galleries, problems
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or [Path("maps") if Path("maps").is_dir() else Path()]
+    galleries, problems = check_paths(paths)
+    for problem in problems.sorted():
+        print(problem.format())
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    maps = sum(len(g.maps) for g in galleries)
+    personas = sum(len(g.personas) for g in galleries)
+    if errors or (args.strict and warnings):
+        files = len({p.path for p in problems.items})
+        print(
+            f"{errors} error(s), {warnings} warning(s) in {files} file(s)",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    if not args.quiet:
+        note = f", {warnings} warning(s)" if warnings else ""
+        print(f"ok: {maps} map(s), {personas} persona(s){note}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    text = json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False, sort_keys=True)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="journey-maps",
+        description="Check, draw and export customer journey maps written in YAML.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    validate = commands.add_parser(
+        "validate",
+        help="check map and persona files; print path:line:col: error: message per problem",
+        description="Check galleries (folders) or single files. Exit 0 valid, 1 invalid.",
+    )
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="gallery folder or YAML file")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument("-q", "--quiet", action="store_true", help="no summary when valid")
+    validate.set_defaults(func=_cmd_validate)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of map or persona files")
+    schema.add_argument("--kind", choices=["map", "persona"], default="map")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    schema.set_defaults(func=_cmd_schema)
+
+    for register in _EXTRA_COMMANDS:
+        register(commands)
+    return parser
+
+
+#: Later features (render, template, import, new, i18n) add their subcommands here.
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except _UsageError as exc:
+        print(f"journey-maps: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # pragma: no cover - `journey-maps schema | head`
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

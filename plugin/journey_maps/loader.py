@@ -1,0 +1,288 @@
+"""Safe YAML loading that remembers where every value came from.
+
+PyYAML's composer gives us a node graph with marks; we turn it into plain Python data
+ourselves instead of using a constructor, which lets us:
+
+* build nothing but dicts, lists, strings, ints, floats, bools and None (no object tags);
+* resolve plain scalars with YAML 1.2 core rules, so ``no``, ``on`` and ``08:00`` stay text
+  (the "Norway problem" and sexagesimal numbers of YAML 1.1 never surprise a map author);
+* report duplicate keys, which PyYAML silently overwrites;
+* bound alias expansion ("billion laughs"), nesting depth and file size;
+* keep a ``path -> (line, column)`` table so later validation can point at the exact spot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problems
+
+#: A location inside a document: keys and list indexes from the root.
+Loc = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 50_000
+MAX_DEPTH = 40
+
+_STD_TAG = "tag:yaml.org,2002:"
+# Tags PyYAML's resolver assigns to untagged nodes (plus their explicit spellings). Anything
+# else (!!python/object, !!binary, !custom, ...) is rejected rather than constructed.
+_SCALAR_TAGS = ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "yaml")
+_ALLOWED_TAGS: dict[type[Node], frozenset[str]] = {
+    ScalarNode: frozenset(_STD_TAG + t for t in _SCALAR_TAGS),
+    SequenceNode: frozenset({_STD_TAG + "seq"}),
+    MappingNode: frozenset({_STD_TAG + "map"}),
+}
+
+# YAML 1.2 core schema, https://yaml.org/spec/1.2.2/#1023-core-schema
+_NULL = re.compile(r"^(?:~|null|Null|NULL)?$")
+_BOOL_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_BOOL_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """Plain data from one YAML file, with the position of every value and key."""
+
+    path: str
+    data: Any
+    values: dict[Loc, Mark] = field(default_factory=dict)
+    keys: dict[Loc, Mark] = field(default_factory=dict)
+
+    def mark(self, loc: Loc, *, prefer_key: bool = False) -> Mark:
+        """The closest known position for ``loc``, walking up to its parents if needed.
+
+        Validation errors sometimes name a location that the file does not have (a missing
+        field, or a field of a shorthand entry); the nearest existing parent is the most
+        useful place to point at.
+        """
+        probe = tuple(loc)
+        while True:
+            table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            for positions in table:
+                if probe in positions:
+                    return positions[probe]
+            if not probe:
+                return Mark(1, 1)
+            probe = probe[:-1]
+
+
+class _Abort(Exception):
+    """Internal: stop walking a document after a fatal problem was recorded."""
+
+
+def _mark_of(node: Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _resolve_plain(text: str) -> Any:
+    if _NULL.match(text):
+        return None
+    if _BOOL_TRUE.match(text):
+        return True
+    if _BOOL_FALSE.match(text):
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text) and any(c.isdigit() for c in text):
+        return float(text)
+    return text
+
+
+class _Walker:
+    """Turns a composed node tree into plain data, recording positions and problems."""
+
+    def __init__(self, doc: Document, problems: Problems) -> None:
+        self.doc = doc
+        self.problems = problems
+        self.count = 0
+        self.fatal = False
+
+    def error(self, node: Node, message: str) -> None:
+        mark = _mark_of(node)
+        self.problems.add(self.doc.path, mark.line, mark.column, message)
+
+    def walk(self, node: Node, loc: Loc, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            self.error(
+                node,
+                f"this file expands to more than {MAX_NODES:,} values (are aliases "
+                "(*name) repeating a large anchor?); write the content out or split the file",
+            )
+            raise _Abort
+        if depth > MAX_DEPTH:
+            self.error(node, f"nesting is deeper than {MAX_DEPTH} levels; flatten the structure")
+            raise _Abort
+        self.doc.values.setdefault(loc, _mark_of(node))
+        if node.tag not in _ALLOWED_TAGS[type(node)]:
+            self.fatal = True
+            self.error(
+                node,
+                f"YAML tag '{node.tag}' is not allowed: map files hold plain text, numbers, "
+                "lists and mappings; remove the tag",
+            )
+            return None
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, SequenceNode):
+            return [self.walk(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        return self.mapping(node, loc, depth)
+
+    @staticmethod
+    def scalar(node: ScalarNode) -> Any:
+        # Plain scalars get YAML 1.2 core resolution whatever PyYAML's 1.1 resolver
+        # guessed; quoted and block scalars are always text.
+        text: str = node.value
+        return _resolve_plain(text) if node.style is None else text
+
+    def mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Mark] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.fatal = True
+                self.error(key_node, "keys must be plain words, not lists or mappings")
+                continue
+            if key_node.tag == f"{_STD_TAG}merge" and key_node.value == "<<":
+                self.fatal = True
+                self.error(
+                    key_node,
+                    "merge keys (<<: *anchor) are not supported; write the fields out",
+                )
+                continue
+            key = str(key_node.value)
+            key_mark = _mark_of(key_node)
+            if key in first_seen:
+                seen = first_seen[key]
+                self.error(
+                    key_node,
+                    f"duplicate key '{key}' (first defined at line {seen.line}, column "
+                    f"{seen.column}); keep one of them",
+                )
+                continue
+            first_seen[key] = key_mark
+            self.doc.keys[(*loc, key)] = key_mark
+            result[key] = self.walk(value_node, (*loc, key), depth + 1)
+        return result
+
+
+def _decode(path: str, raw: bytes, problems: Problems) -> str | None:
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM is harmless; offsets below exclude it
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        problems.add(
+            path,
+            line,
+            column,
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+        )
+        return None
+    if "\x00" in text:
+        problems.add(path, 1, 1, "the file contains NUL bytes; is it a binary file?")
+        return None
+    return text
+
+
+def load_text(path: str, text: str, problems: Problems) -> Document | None:
+    """Parse YAML text into a :class:`Document`, or record why it cannot be read."""
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or "invalid YAML"
+        context = f" ({exc.context})" if exc.context else ""
+        problems.add(
+            path,
+            line,
+            column,
+            f"YAML syntax error: {what}{context}; check indentation, colons and quotes",
+        )
+        return None
+    except yaml.YAMLError as exc:
+        problems.add(path, 1, 1, f"YAML error: {exc}")
+        return None
+    except RecursionError:
+        problems.add(path, 1, 1, f"nesting is deeper than {MAX_DEPTH} levels; flatten it")
+        return None
+    nodes = [n for n in nodes if n is not None]
+    if not nodes:
+        problems.add(path, 1, 1, "the file is empty; a map needs at least 'type' and 'title'")
+        return None
+    if len(nodes) > 1:
+        mark = _mark_of(nodes[1])
+        problems.add(
+            path,
+            mark.line,
+            mark.column,
+            f"the file holds {len(nodes)} YAML documents (separated by '---'); "
+            "put each map in a file of its own",
+        )
+        return None
+    doc = Document(path=path, data=None)
+    walker = _Walker(doc, problems)
+    try:
+        doc.data = walker.walk(nodes[0], (), 0)
+    except _Abort:
+        return None
+    except RecursionError:
+        problems.add(path, 1, 1, f"nesting is deeper than {MAX_DEPTH} levels; flatten it")
+        return None
+    if walker.fatal:
+        return None
+    # Duplicate keys are reported but not fatal: the first value is kept so that the rest
+    # of the file is still checked and every problem shows up in one run.
+    if not isinstance(doc.data, dict):
+        problems.add(
+            path,
+            1,
+            1,
+            "the file must be a mapping of fields (for example 'title: ...'), "
+            f"not a {type(doc.data).__name__}",
+        )
+        return None
+    return doc
+
+
+def load_file(path: Path, display: str, problems: Problems) -> Document | None:
+    """Read and parse one YAML file; ``display`` is the path shown in messages."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.add(
+                display,
+                1,
+                1,
+                f"the file is {size / 1_048_576:.1f} MB; map files are limited to "
+                f"{MAX_FILE_BYTES // 1_048_576} MB, split it into several maps",
+            )
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.add(display, 1, 1, f"cannot read the file: {exc.strerror or exc}")
+        return None
+    text = _decode(display, raw, problems)
+    if text is None:
+        return None
+    return load_text(display, text, problems)

@@ -1,0 +1,462 @@
+"""Load a gallery directory and check it: structure, ids and cross-references.
+
+A gallery is a folder of map files with a ``personas/`` folder beside them::
+
+    maps/
+      colleen-vacuum.yaml        # a map; its id defaults to the file name
+      personas/colleen.yaml      # a persona; referenced from maps as `persona: colleen`
+
+Everything wrong is collected into :class:`~journey_maps.errors.Problems` with the file,
+line and column it concerns; nothing here raises on bad input.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problems
+from .ids import id_problem, slugify
+from .loader import Document, Loc, load_file
+from .model import (
+    EMOTION_MAX,
+    EMOTION_MIN,
+    MAX_STAGES,
+    JourneyMap,
+    MapType,
+    Persona,
+)
+
+YAML_SUFFIXES = (".yaml", ".yml")
+PERSONAS_DIR = "personas"
+#: Folders inside the gallery that hold other things than maps.
+RESERVED_DIRS = frozenset({PERSONAS_DIR, "translations", "schema"})
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Gallery:
+    """Every valid map and persona of a gallery, by id, in a stable order."""
+
+    maps: dict[str, JourneyMap] = field(default_factory=dict)
+    personas: dict[str, Persona] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    """Parsed source of each map (``map:<id>``) and persona (``persona:<id>``)."""
+    default_language: str = "en"
+
+    def maps_of(self, persona_id: str) -> list[JourneyMap]:
+        return [m for m in self.maps.values() if m.persona == persona_id]
+
+    def source_path(self, kind: str, item_id: str) -> str:
+        return self.documents[f"{kind}:{item_id}"].path
+
+
+# --- pydantic errors into teaching messages ---------------------------------------------------
+
+
+def _unwrap(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside ``Annotated[list[Stage] | None, ...]`` and friends."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if found:
+                return found
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = root
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        info = model.model_fields.get(part)
+        if info is None:
+            return None
+        model = _unwrap(info.annotation)
+    return model
+
+
+def _suggest(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+def _where(loc: Loc) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part + 1}]")
+        else:
+            parts.append(f".{part}" if parts else part)
+    return "".join(parts)
+
+
+_LIST_HINTS = {
+    "stages": f"a journey has 1 to {MAX_STAGES} stages; split a longer one into several maps",
+    "slots": f"a day-in-the-life map has 1 to {MAX_STAGES} time slots",
+}
+
+_MISSING_HINTS = {
+    "type": "add 'type:' with one of current-state, future-state, day-in-the-life, empathy",
+    "title": "add 'title:' with a short name for the map",
+    "name": "add 'name:'",
+    "time": "add 'time:' with a clock time such as '07:30' or a part of the day such as 'evening'",
+    "score": f"add 'score:' from {EMOTION_MIN} to +{EMOTION_MAX}",
+    "text": "add 'text:'",
+}
+
+
+def _message(error: Any, root: type[BaseModel]) -> tuple[str, bool, Loc]:
+    """A sentence for one pydantic error, whether it points at a key, and the loc to mark."""
+    kind: str = error["type"]
+    loc: Loc = tuple(error["loc"])
+    ctx = error.get("ctx") or {}
+    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if kind == "extra_forbidden":
+        parent = _model_at(root, loc[:-1])
+        allowed = sorted(parent.model_fields) if parent else []
+        hint = _suggest(str(loc[-1]), allowed)
+        return (
+            f"unknown key '{loc[-1]}'; {hint}allowed here: {', '.join(allowed)}",
+            True,
+            loc,
+        )
+    if kind == "missing":
+        hint = _MISSING_HINTS.get(name, f"add '{name}:'")
+        place = _where(loc[:-1]) or "the file"
+        return f"missing required field '{name}' in {place}; {hint}", False, loc[:-1]
+    if kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        options = [o.strip() for o in expected.replace(" or ", ",").split(",") if o.strip()]
+        given = error.get("input")
+        hint = _suggest(str(given), options)
+        return (
+            f"'{given}' is not a valid {name.replace('_', ' ')}; {hint}use one of: "
+            f"{', '.join(options)}",
+            False,
+            loc,
+        )
+    if kind in ("too_short", "too_long") and name in _LIST_HINTS:
+        count = ctx.get("actual_length")
+        return f"'{name}' has {count} entries; {_LIST_HINTS[name]}", False, loc
+    if kind == "too_long":
+        return (
+            f"'{name}' has {ctx.get('actual_length')} entries; at most {ctx.get('max_length')} "
+            "are allowed here",
+            False,
+            loc,
+        )
+    if kind == "string_too_long":
+        length = len(str(error.get("input", "")))
+        return (
+            f"this text is {length:,} characters long; '{name}' holds at most "
+            f"{ctx.get('max_length'):,}, shorten it",
+            False,
+            loc,
+        )
+    if kind == "list_type":
+        return f"'{name}' must be a list (one '- entry' per line)", False, loc
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"'{name or 'this entry'}' must be a mapping of fields (key: value)", False, loc
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"'{name}' must be a whole number", False, loc
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return (
+            f"'{name}' must be between {ctx.get('ge', '…')} and {ctx.get('le', '…')}".replace(
+                "between … and", "at most"
+            ),
+            False,
+            loc,
+        )
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, "), False, loc
+    return f"'{name}': {error['msg']}", False, loc
+
+
+def _validate_model(model: type[M], doc: Document, problems: Problems) -> M | None:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            message, at_key, loc = _message(error, model)
+            mark = doc.mark(loc, prefer_key=at_key)
+            problems.add(doc.path, mark.line, mark.column, message)
+        return None
+
+
+# --- gallery-wide checks --------------------------------------------------------------------
+
+
+def _file_id(doc: Document, path: Path, problems: Problems) -> str | None:
+    """The id a file gets from its name, when it has no explicit ``id:``."""
+    derived = slugify(path.stem, 64)
+    if not derived:
+        problems.add(
+            doc.path,
+            1,
+            1,
+            f"the file name '{path.name}' gives no usable id; rename the file using letters, "
+            "digits and hyphens, or add 'id: some-id'",
+        )
+        return None
+    if id_problem(derived):  # pragma: no cover - slugify output is always valid
+        return None
+    return derived
+
+
+def _check_unique(
+    kind: str, item_id: str, doc: Document, seen: dict[str, Document], problems: Problems
+) -> bool:
+    if item_id in seen:
+        mark = doc.mark(("id",), prefer_key=True) if "id" in doc.data else doc.mark(())
+        problems.add(
+            doc.path,
+            mark.line,
+            mark.column,
+            f"{kind} id '{item_id}' is already used by {seen[item_id].path}; ids must be unique, "
+            "rename the file or set a different 'id:'",
+        )
+        return False
+    seen[item_id] = doc
+    return True
+
+
+def _duplicate_explicit_ids(
+    raw: list[Any], loc: Loc, doc: Document, what: str, problems: Problems
+) -> None:
+    """Explicit ids repeated within one list (derived ids are made unique automatically)."""
+    seen: set[str] = set()
+    for index, entry in enumerate(raw):
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            given = entry["id"]
+            if given in seen:
+                mark = doc.mark((*loc, index, "id"))
+                problems.add(
+                    doc.path,
+                    mark.line,
+                    mark.column,
+                    f"{what} id '{given}' is used twice in this list; give each a unique 'id:'",
+                )
+            seen.add(given)
+
+
+def _check_sections(journey: JourneyMap, doc: Document, problems: Problems) -> None:
+    needs = {
+        MapType.CURRENT_STATE: "stages",
+        MapType.FUTURE_STATE: "stages",
+        MapType.DAY_IN_THE_LIFE: "slots",
+        MapType.EMPATHY: "empathy",
+    }[journey.type]
+    present = {k for k in ("stages", "slots", "empathy") if getattr(journey, k) is not None}
+    if needs not in present:
+        mark = doc.mark(("type",))
+        problems.add(
+            doc.path,
+            mark.line,
+            mark.column,
+            f"a {journey.type.value} map needs '{needs}:'"
+            + {
+                "stages": " (a list of stages, each with a 'name')",
+                "slots": " (a list of time slots, each with a 'time' such as '07:30')",
+                "empathy": " (says, thinks, does and feels)",
+            }[needs],
+        )
+    for other in sorted(present - {needs}):
+        mark = doc.mark((other,), prefer_key=True)
+        problems.add(
+            doc.path,
+            mark.line,
+            mark.column,
+            f"'{other}' does not belong in a {journey.type.value} map, which uses '{needs}'; "
+            f"change 'type' or rename '{other}' to '{needs}'",
+        )
+
+
+def _check_stage_refs(journey: JourneyMap, doc: Document, problems: Problems) -> None:
+    columns = journey.columns
+    section = "stages" if journey.stages is not None else "slots"
+    raw_columns = doc.data.get(section) or []
+    _duplicate_explicit_ids(raw_columns, (section,), doc, "stage", problems)
+    position = {c.id: i for i, c in enumerate(columns)}
+    for index, column in enumerate(columns):
+        raw = raw_columns[index] if index < len(raw_columns) else {}
+        for lane in (*column.item_lanes(), "touchpoints"):
+            raw_items = (raw.get(lane) or []) if isinstance(raw, dict) else []
+            _duplicate_explicit_ids(raw_items, (section, index, lane), doc, "item", problems)
+        for link_index, link in enumerate(getattr(column, "loops_back_to", [])):
+            loc = (section, index, "loops_back_to", link_index)
+            target = position.get(link.stage)
+            mark = doc.mark(loc)
+            if target is None:
+                problems.add(
+                    doc.path,
+                    mark.line,
+                    mark.column,
+                    f"stage '{link.stage}' does not exist; {_suggest(link.stage, position)}"
+                    f"stages of this map: {', '.join(position)}",
+                )
+            elif target > index:
+                problems.add(
+                    doc.path,
+                    mark.line,
+                    mark.column,
+                    f"'{link.stage}' comes after '{column.id}'; loops_back_to points back to an "
+                    "earlier stage (or the same one), the order of 'stages' is the way forward",
+                )
+    for key, entries in (("action_plan", journey.action_plan), ("metrics", journey.metrics)):
+        for index, entry in enumerate(entries):
+            if entry.stage and entry.stage not in position:
+                mark = doc.mark((key, index, "stage"))
+                problems.add(
+                    doc.path,
+                    mark.line,
+                    mark.column,
+                    f"stage '{entry.stage}' does not exist in this map; "
+                    f"{_suggest(entry.stage, position)}stages: {', '.join(position) or 'none'}",
+                )
+    _duplicate_explicit_ids(
+        doc.data.get("action_plan") or [], ("action_plan",), doc, "action", problems
+    )
+
+
+def _check_references(gallery: Gallery, problems: Problems) -> None:
+    for map_id, journey in gallery.maps.items():
+        doc = gallery.documents[f"map:{map_id}"]
+        if journey.persona and journey.persona not in gallery.personas:
+            mark = doc.mark(("persona",))
+            known = ", ".join(gallery.personas) or "none yet (add one under personas/)"
+            problems.add(
+                doc.path,
+                mark.line,
+                mark.column,
+                f"persona '{journey.persona}' does not exist; "
+                f"{_suggest(journey.persona, gallery.personas)}known personas: {known}",
+            )
+        if journey.improves:
+            mark = doc.mark(("improves",))
+            target = gallery.maps.get(journey.improves)
+            if journey.type is not MapType.FUTURE_STATE:
+                problems.add(
+                    doc.path,
+                    mark.line,
+                    mark.column,
+                    f"'improves' links a future-state map to the map it improves, but this map "
+                    f"is {journey.type.value}; remove 'improves' or change 'type'",
+                )
+            elif target is None:
+                problems.add(
+                    doc.path,
+                    mark.line,
+                    mark.column,
+                    f"map '{journey.improves}' does not exist; "
+                    f"{_suggest(journey.improves, gallery.maps)}'improves' takes the id of a "
+                    "current-state map",
+                )
+            elif target.type is not MapType.CURRENT_STATE:
+                problems.add(
+                    doc.path,
+                    mark.line,
+                    mark.column,
+                    f"map '{journey.improves}' is {target.type.value}; 'improves' takes the id of "
+                    "a current-state map",
+                )
+
+
+# --- entry points -----------------------------------------------------------------------------
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """YAML files directly in ``folder``, sorted, skipping hidden and ``_draft`` files."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix in YAML_SUFFIXES and not p.name.startswith((".", "_"))
+    )
+
+
+def _display(path: Path, base: Path | None) -> str:
+    if base is not None:
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def load_gallery(
+    maps_dir: Path,
+    *,
+    default_language: str = "en",
+    display_base: Path | None = None,
+) -> tuple[Gallery, Problems]:
+    """Load and check every map and persona under ``maps_dir``.
+
+    Returns the valid part of the gallery and every problem found: an invalid file is left
+    out of the gallery, so a caller may still build the rest (or stop, in strict mode).
+    """
+    problems = Problems()
+    gallery = Gallery(default_language=default_language)
+    if not maps_dir.is_dir():
+        problems.add(
+            _display(maps_dir, display_base),
+            1,
+            1,
+            f"the maps folder '{maps_dir}' does not exist; create it or set 'maps_dir' in the "
+            "plugin's options",
+        )
+        return gallery, problems
+    seen_personas: dict[str, Document] = {}
+    for path in yaml_files(maps_dir / PERSONAS_DIR):
+        doc = load_file(path, _display(path, display_base), problems)
+        if doc is None:
+            continue
+        persona = _validate_model(Persona, doc, problems)
+        file_id = _file_id(doc, path, problems)
+        if persona is None or file_id is None:
+            continue
+        persona.id = persona.id or file_id
+        persona.language = persona.language or default_language
+        if _check_unique("persona", persona.id, doc, seen_personas, problems):
+            gallery.personas[persona.id] = persona
+            gallery.documents[f"persona:{persona.id}"] = doc
+    seen_maps: dict[str, Document] = {}
+    for path in yaml_files(maps_dir):
+        doc = load_file(path, _display(path, display_base), problems)
+        if doc is None:
+            continue
+        journey = _validate_model(JourneyMap, doc, problems)
+        file_id = _file_id(doc, path, problems)
+        if journey is None or file_id is None:
+            continue
+        journey.id = journey.id or file_id
+        journey.language = journey.language or default_language
+        before = len(problems.errors)
+        _check_sections(journey, doc, problems)
+        _check_stage_refs(journey, doc, problems)
+        if len(problems.errors) > before:
+            continue
+        if _check_unique("map", journey.id, doc, seen_maps, problems):
+            gallery.maps[journey.id] = journey
+            gallery.documents[f"map:{journey.id}"] = doc
+    _check_references(gallery, problems)
+    # A map whose references are broken is not published: its page would have dead links.
+    broken = {p.path for p in problems.errors}
+    for map_id in [m for m in gallery.maps if gallery.source_path("map", m) in broken]:
+        del gallery.maps[map_id]
+    return gallery, problems
