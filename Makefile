@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SITE_DIR ?= site
+export NO_MKDOCS_2_WARNING := 1
 ADDR ?= 127.0.0.1:8000
 
 .PHONY: help venv site serve test lint typecheck check bench wheel clean

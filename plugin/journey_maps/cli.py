@@ -44,8 +44,9 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Gallery], Problems]:
             gallery, found = load_gallery(_gallery_root(path))
             wanted = path.as_posix()
             problems.items.extend(
-                p for p in found.items if Path(p.path).resolve() == path.resolve() or
-                p.path == wanted
+                p
+                for p in found.items
+                if Path(p.path).resolve() == path.resolve() or p.path == wanted
             )
             galleries.append(gallery)
         else:
@@ -77,7 +78,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_schema(args: argparse.Namespace) -> int:
     text = json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False, sort_keys=True)
     if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        output = Path(args.output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text + "\n", encoding="utf-8")
     else:
         print(text)
     return EXIT_OK

@@ -18,18 +18,50 @@ MAX_ID_LENGTH = 64
 
 # Names Windows refuses as file names, whatever the extension.
 WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul"}
-    | {f"com{i}" for i in range(10)}
-    | {f"lpt{i}" for i in range(10)}
+    {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
 )
 
 _CYRILLIC = dict(
     zip(
         "абвгдежзийклмнопрстуфхцчшщъьюяёэыіїєґ",
         [
-            "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-            "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "sht", "a", "", "yu", "ya", "yo",
-            "e", "y", "i", "yi", "ye", "g",
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "h",
+            "ts",
+            "ch",
+            "sh",
+            "sht",
+            "a",
+            "",
+            "yu",
+            "ya",
+            "yo",
+            "e",
+            "y",
+            "i",
+            "yi",
+            "ye",
+            "g",
         ],
         strict=True,
     )
@@ -87,9 +119,7 @@ def unique(base: str, taken: set[str]) -> str:
     return candidate
 
 
-def derive_ids(
-    explicit: Iterable[str | None], texts: Iterable[str], fallback: str
-) -> list[str]:
+def derive_ids(explicit: Iterable[str | None], texts: Iterable[str], fallback: str) -> list[str]:
     """Ids for a list of entries: explicit ones kept, the others derived from their text.
 
     Explicit ids are reserved first so a derived id never steals one that the author chose

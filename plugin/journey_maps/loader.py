@@ -83,7 +83,7 @@ class Document:
             probe = probe[:-1]
 
 
-class _Abort(Exception):
+class _AbortError(Exception):
     """Internal: stop walking a document after a fatal problem was recorded."""
 
 
@@ -126,10 +126,10 @@ class _Walker:
                 f"this file expands to more than {MAX_NODES:,} values (are aliases "
                 "(*name) repeating a large anchor?); write the content out or split the file",
             )
-            raise _Abort
+            raise _AbortError
         if depth > MAX_DEPTH:
             self.error(node, f"nesting is deeper than {MAX_DEPTH} levels; flatten the structure")
-            raise _Abort
+            raise _AbortError
         self.doc.values.setdefault(loc, _mark_of(node))
         if node.tag not in _ALLOWED_TAGS[type(node)]:
             self.fatal = True
@@ -143,6 +143,7 @@ class _Walker:
             return self.scalar(node)
         if isinstance(node, SequenceNode):
             return [self.walk(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
         return self.mapping(node, loc, depth)
 
     @staticmethod
@@ -231,11 +232,11 @@ def load_text(path: str, text: str, problems: Problems) -> Document | None:
         problems.add(path, 1, 1, "the file is empty; a map needs at least 'type' and 'title'")
         return None
     if len(nodes) > 1:
-        mark = _mark_of(nodes[1])
+        second = _mark_of(nodes[1])
         problems.add(
             path,
-            mark.line,
-            mark.column,
+            second.line,
+            second.column,
             f"the file holds {len(nodes)} YAML documents (separated by '---'); "
             "put each map in a file of its own",
         )
@@ -244,7 +245,7 @@ def load_text(path: str, text: str, problems: Problems) -> Document | None:
     walker = _Walker(doc, problems)
     try:
         doc.data = walker.walk(nodes[0], (), 0)
-    except _Abort:
+    except _AbortError:
         return None
     except RecursionError:
         problems.add(path, 1, 1, f"nesting is deeper than {MAX_DEPTH} levels; flatten it")

@@ -9,6 +9,7 @@ they are shown after ``path:line:col: error:``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import Enum
 from typing import Annotated, Any, Literal
 
@@ -151,6 +152,12 @@ class PlanStatus(str, Enum):
     DROPPED = "dropped"
 
 
+class Priority(str, Enum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
 # --- building blocks ------------------------------------------------------------------------
 
 
@@ -212,7 +219,8 @@ class Emotion(Strict):
     @model_validator(mode="before")
     @classmethod
     def _from_number(cls, value: Any) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool):
+        # Any bare scalar is meant as a score; the score check explains what is allowed.
+        if value is not None and not isinstance(value, dict | list):
             return {"score": value}
         return value
 
@@ -261,6 +269,10 @@ class StageBase(Strict):
             "opportunities": self.opportunities,
         }
 
+    def loops(self) -> list[LoopBack]:
+        """Links back to earlier columns; only journey stages have them."""
+        return []
+
     def is_empty(self) -> bool:
         return not (
             self.actions
@@ -284,6 +296,9 @@ class Stage(StageBase):
     @property
     def title(self) -> str:
         return self.name
+
+    def loops(self) -> list[LoopBack]:
+        return self.loops_back_to
 
 
 class TimeSlot(StageBase):
@@ -324,6 +339,8 @@ class ActionPlanItem(Strict):
     text: Text
     owner: ShortText | None = None
     status: PlanStatus = PlanStatus.PLANNED
+    priority: Priority | None = None
+    due: ShortText | None = Field(default=None, description="A date or period, e.g. 2027-Q1.")
     stage: Id | None = Field(default=None, description="Id of the stage this addresses.")
 
     @model_validator(mode="before")
@@ -339,7 +356,8 @@ class Metric(Strict):
     label: ShortText
     value: ShortText
     note: Text | None = None
-    source: Url | None = None
+    source: ShortText | None = Field(default=None, description="Where the figure comes from.")
+    url: Url | None = Field(default=None, description="A link to the source.")
     stage: Id | None = None
 
 
@@ -416,7 +434,11 @@ class JourneyMap(Strict):
             for touchpoint, tp_id in zip(column.touchpoints, tp_ids, strict=True):
                 touchpoint.id = tp_id
         if self.empathy:
-            for items in (*self.empathy.quadrants().values(), self.empathy.pains, self.empathy.gains):
+            for items in (
+                *self.empathy.quadrants().values(),
+                self.empathy.pains,
+                self.empathy.gains,
+            ):
                 _assign_item_ids(items, "item")
         _assign_item_ids(self.action_plan, "action")
         metric_ids = derive_ids([m.id for m in self.metrics], [m.label for m in self.metrics], "m")
@@ -433,7 +455,7 @@ class JourneyMap(Strict):
         return next((s for s in self.columns if s.id == stage_id), None)
 
 
-def _assign_item_ids(items: list[Item] | list[ActionPlanItem], fallback: str) -> None:
+def _assign_item_ids(items: Sequence[Item | ActionPlanItem], fallback: str) -> None:
     ids = derive_ids([i.id for i in items], [i.text for i in items], fallback)
     for item, item_id in zip(items, ids, strict=True):
         item.id = item_id

@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,8 +29,10 @@ from .model import (
     EMOTION_MAX,
     EMOTION_MIN,
     MAX_STAGES,
+    ActionPlanItem,
     JourneyMap,
     MapType,
+    Metric,
     Persona,
 )
 
@@ -110,6 +112,65 @@ _LIST_HINTS = {
     "slots": f"a day-in-the-life map has 1 to {MAX_STAGES} time slots",
 }
 
+_CHANNEL_MEDIA = {
+    **dict.fromkeys(
+        (
+            "email",
+            "e-mail",
+            "web",
+            "website",
+            "app",
+            "social",
+            "social media",
+            "chat",
+            "chatbot",
+            "sms",
+            "search",
+            "ads",
+            "newsletter",
+            "web shop",
+            "webshop",
+            "online shop",
+        ),
+        "online",
+    ),
+    **dict.fromkeys(
+        (
+            "store",
+            "shop",
+            "physical store",
+            "print",
+            "post",
+            "mail",
+            "letter",
+            "billboard",
+            "radio",
+            "tv",
+            "television",
+            "event",
+            "packaging",
+            "delivery",
+        ),
+        "offline",
+    ),
+    **dict.fromkeys(
+        (
+            "phone",
+            "call",
+            "telephone",
+            "agent",
+            "sales",
+            "support",
+            "friend",
+            "friends",
+            "word of mouth",
+            "meeting",
+            "visit",
+        ),
+        "person",
+    ),
+}
+
 _MISSING_HINTS = {
     "type": "add 'type:' with one of current-state, future-state, day-in-the-life, empathy",
     "title": "add 'title:' with a short name for the map",
@@ -144,6 +205,14 @@ def _message(error: Any, root: type[BaseModel]) -> tuple[str, bool, Loc]:
         options = [o.strip() for o in expected.replace(" or ", ",").split(",") if o.strip()]
         given = error.get("input")
         hint = _suggest(str(given), options)
+        medium = _CHANNEL_MEDIA.get(str(given).strip().lower()) if name == "channel" else None
+        if medium:
+            return (
+                f"'{given}' is a medium, not a channel kind: {given} is '{medium}', so write "
+                f"'channel: {medium}' and keep the medium in the touchpoint's name",
+                False,
+                loc,
+            )
         return (
             f"'{given}' is not a valid {name.replace('_', ' ')}; {hint}use one of: "
             f"{', '.join(options)}",
@@ -297,7 +366,7 @@ def _check_stage_refs(journey: JourneyMap, doc: Document, problems: Problems) ->
         for lane in (*column.item_lanes(), "touchpoints"):
             raw_items = (raw.get(lane) or []) if isinstance(raw, dict) else []
             _duplicate_explicit_ids(raw_items, (section, index, lane), doc, "item", problems)
-        for link_index, link in enumerate(getattr(column, "loops_back_to", [])):
+        for link_index, link in enumerate(column.loops()):
             loc = (section, index, "loops_back_to", link_index)
             target = position.get(link.stage)
             mark = doc.mark(loc)
@@ -317,7 +386,11 @@ def _check_stage_refs(journey: JourneyMap, doc: Document, problems: Problems) ->
                     f"'{link.stage}' comes after '{column.id}'; loops_back_to points back to an "
                     "earlier stage (or the same one), the order of 'stages' is the way forward",
                 )
-    for key, entries in (("action_plan", journey.action_plan), ("metrics", journey.metrics)):
+    referring: list[tuple[str, Sequence[ActionPlanItem | Metric]]] = [
+        ("action_plan", journey.action_plan),
+        ("metrics", journey.metrics),
+    ]
+    for key, entries in referring:
         for index, entry in enumerate(entries):
             if entry.stage and entry.stage not in position:
                 mark = doc.mark((key, index, "stage"))

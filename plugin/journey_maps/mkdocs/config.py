@@ -1,0 +1,25 @@
+"""Typed options of the ``journey-maps`` plugin (documented in docs/reference/plugin.md)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class JourneyMapsConfig(base.Config):
+    """Options under ``plugins: - journey-maps:`` in mkdocs.yml."""
+
+    enabled = c.Type(bool, default=True)
+    #: Folder of map YAML files (personas in its ``personas/`` subfolder), relative to
+    #: mkdocs.yml. It must not be inside docs_dir: MkDocs would copy the YAML files.
+    maps_dir = c.Type(str, default="maps")
+    #: Language of maps and personas that do not declare one.
+    default_language = c.Type(str, default="en")
+    #: Add the gallery and personas sections to the site navigation.
+    nav = c.Type(bool, default=True)
+    #: List every map in the navigation up to this many maps; above it, only the gallery.
+    nav_max_maps = c.Type(int, default=40)
+    gallery_title = c.Type(str, default="Journey maps")
+    personas_title = c.Type(str, default="Personas")
+    #: Write journey-maps.json at the site root.
+    catalog = c.Type(bool, default=True)
