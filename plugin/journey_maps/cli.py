@@ -1,6 +1,6 @@
 """The ``journey-maps`` command: validate galleries and print the schema, without MkDocs.
 
-Exit codes (stable, see docs/cli.md): 0 success, 1 invalid input, 2 usage error.
+Exit codes (stable, see docs/reference/cli.md): 0 success, 1 invalid input, 2 usage error.
 """
 
 from __future__ import annotations
@@ -9,12 +9,13 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
 from .errors import Problems
 from .model import json_schema
-from .validate import PERSONAS_DIR, YAML_SUFFIXES, Gallery, load_gallery
+from .validate import PERSONAS_DIR, YAML_SUFFIXES, load_gallery
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -29,39 +30,61 @@ def _gallery_root(path: Path) -> Path:
     return parent.parent if parent.name == PERSONAS_DIR else parent
 
 
-def check_paths(paths: Sequence[Path]) -> tuple[list[Gallery], Problems]:
-    """Validate folders (whole galleries) and single files (checked in their gallery)."""
-    problems = Problems()
-    galleries: list[Gallery] = []
+@dataclass
+class CheckResult:
+    """What ``validate`` found: problems, and how many maps and personas were checked."""
+
+    problems: Problems = field(default_factory=Problems)
+    maps: int = 0
+    personas: int = 0
+
+
+def check_paths(paths: Sequence[Path]) -> CheckResult:
+    """Validate folders (whole galleries) and single files (checked within their gallery).
+
+    Each gallery is loaded once, however many of its files are named, so references are
+    resolved against the whole gallery and nothing is counted twice.
+    """
+    result = CheckResult()
+    wanted: dict[Path, set[Path] | None] = {}  # gallery root -> named files (None: all)
     for path in paths:
         if path.is_dir():
-            gallery, found = load_gallery(path)
-            galleries.append(gallery)
-            problems.extend(found)
+            wanted[path.resolve()] = None
         elif path.is_file():
-            if path.suffix not in YAML_SUFFIXES:
+            if path.suffix.lower() not in YAML_SUFFIXES:
                 raise _UsageError(f"{path}: not a YAML file (.yaml or .yml)")
-            gallery, found = load_gallery(_gallery_root(path))
-            wanted = path.as_posix()
-            problems.items.extend(
-                p
-                for p in found.items
-                if Path(p.path).resolve() == path.resolve() or p.path == wanted
-            )
-            galleries.append(gallery)
+            root = _gallery_root(path).resolve()
+            if wanted.get(root, set()) is not None:
+                wanted.setdefault(root, set()).add(path.resolve())  # type: ignore[union-attr]
         else:
             raise _UsageError(f"{path}: no such file or folder")
-    return galleries, problems
+    for root, files in wanted.items():
+        gallery, found = load_gallery(root, display_base=Path.cwd())
+        if files is None:
+            result.problems.extend(found)
+            result.maps += len(gallery.maps)
+            result.personas += len(gallery.personas)
+            continue
+        result.problems.items.extend(
+            p for p in found.items if (Path.cwd() / p.path).resolve() in files
+        )
+        for key, doc in gallery.documents.items():
+            if (Path.cwd() / doc.path).resolve() in files:
+                if key.startswith("map:"):
+                    result.maps += 1
+                else:
+                    result.personas += 1
+    return result
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [Path("maps") if Path("maps").is_dir() else Path()]
-    galleries, problems = check_paths(paths)
+    result = check_paths(paths)
+    problems = result.problems
     for problem in problems.sorted():
         print(problem.format())
     errors, warnings = len(problems.errors), len(problems.warnings)
-    maps = sum(len(g.maps) for g in galleries)
-    personas = sum(len(g.personas) for g in galleries)
+    maps, personas = result.maps, result.personas
     if errors or (args.strict and warnings):
         files = len({p.path for p in problems.items})
         print(
@@ -117,6 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 #: Later features (render, template, import, new, i18n) add their subcommands here.
 _EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
+
+from . import render_cli  # noqa: E402, F401  (registers `render`)
+from .i18n import cli as _i18n_cli  # noqa: E402, F401  (registers `i18n`)
+from .interop import commands as _interop_commands  # noqa: E402, F401  (import, new, export)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

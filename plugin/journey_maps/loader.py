@@ -91,6 +91,28 @@ def _mark_of(node: Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+class YamlInt(int):
+    """An int that remembers how it was written, so ``time: 0730`` can stay "0730" as text."""
+
+    source: str
+
+    def __new__(cls, source: str) -> YamlInt:
+        value = super().__new__(cls, int(source))
+        value.source = source
+        return value
+
+
+class YamlFloat(float):
+    """A float that remembers how it was written (``value: 1.50`` stays "1.50" as text)."""
+
+    source: str
+
+    def __new__(cls, source: str) -> YamlFloat:
+        value = super().__new__(cls, float(source))
+        value.source = source
+        return value
+
+
 def _resolve_plain(text: str) -> Any:
     if _NULL.match(text):
         return None
@@ -99,9 +121,9 @@ def _resolve_plain(text: str) -> Any:
     if _BOOL_FALSE.match(text):
         return False
     if _INT.match(text):
-        return int(text)
+        return YamlInt(text)
     if _FLOAT.match(text) and any(c.isdigit() for c in text):
-        return float(text)
+        return YamlFloat(text)
     return text
 
 

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from .ids import derive_ids, id_problem
+from .ids import ID_PATTERN, derive_ids, id_problem
 
 SCHEMA_VERSION = 1
 EMOTION_MIN, EMOTION_MAX = -2, 2
@@ -39,7 +39,8 @@ def _text(value: Any) -> Any:
         word = "true" if value else "false"
         raise ValueError(f"expected text, got the boolean {word}; put it in quotes: '{word}'")
     if isinstance(value, int | float):
-        return str(value)
+        # The loader keeps the spelling of numbers: `time: 0730` is "0730", not "730".
+        return getattr(value, "source", str(value))
     if value is not None and not isinstance(value, str):
         kind = "a list" if isinstance(value, list) else "a mapping"
         raise ValueError(f"expected text, got {kind}")
@@ -56,16 +57,17 @@ def _not_blank(value: str) -> str:
     return value
 
 
+_TEXT_INPUT = str | int | float
 Text = Annotated[
     str,
-    BeforeValidator(_text),
+    BeforeValidator(_text, json_schema_input_type=_TEXT_INPUT),
     AfterValidator(_collapse),
     AfterValidator(_not_blank),
     Field(max_length=4000),
 ]
 ShortText = Annotated[
     str,
-    BeforeValidator(_text),
+    BeforeValidator(_text, json_schema_input_type=_TEXT_INPUT),
     AfterValidator(_collapse),
     AfterValidator(_not_blank),
     Field(max_length=200),
@@ -80,7 +82,12 @@ def _id(value: Any) -> Any:
     return value
 
 
-Id = Annotated[str, BeforeValidator(_text), AfterValidator(_id), Field(max_length=64)]
+Id = Annotated[
+    str,
+    BeforeValidator(_text),
+    AfterValidator(_id),
+    Field(max_length=64, json_schema_extra={"pattern": ID_PATTERN}),
+]
 
 _SAFE_URL = re.compile(r"^(?:https?://[^\s/?#]+[^\s]*|mailto:[^\s]+)$", re.IGNORECASE)
 
@@ -94,7 +101,12 @@ def _url(value: str) -> str:
     return value
 
 
-Url = Annotated[str, BeforeValidator(_text), AfterValidator(_url), Field(max_length=2000)]
+Url = Annotated[
+    str,
+    BeforeValidator(_text),
+    AfterValidator(_url),
+    Field(max_length=2000, json_schema_extra={"pattern": _SAFE_URL.pattern, "format": "uri"}),
+]
 
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
@@ -108,7 +120,12 @@ def _lang(value: str) -> str:
     return value
 
 
-LanguageCode = Annotated[str, BeforeValidator(_text), AfterValidator(_lang)]
+LanguageCode = Annotated[
+    str,
+    BeforeValidator(_text),
+    AfterValidator(_lang),
+    Field(json_schema_extra={"pattern": _LANG.pattern}),
+]
 
 
 def _score(value: Any) -> Any:
@@ -125,7 +142,11 @@ def _score(value: Any) -> Any:
     return value
 
 
-Score = Annotated[int, BeforeValidator(_score)]
+Score = Annotated[
+    int,
+    BeforeValidator(_score),
+    Field(json_schema_extra={"minimum": EMOTION_MIN, "maximum": EMOTION_MAX}),
+]
 
 
 class MapType(str, Enum):
@@ -165,6 +186,23 @@ class Strict(BaseModel):
     """Base for every schema object: unknown keys are errors, not silently dropped."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=False, use_enum_values=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_unset(cls, data: Any) -> Any:
+        # `tags:` with nothing after it is an empty value in YAML: treat an optional field
+        # left empty like a missing one instead of complaining that null is not a list.
+        if isinstance(data, dict):
+            return {
+                key: value
+                for key, value in data.items()
+                if not (
+                    value is None
+                    and key in cls.model_fields
+                    and not cls.model_fields[key].is_required()
+                )
+            }
+        return data
 
 
 def _shorthand(field: str) -> Any:

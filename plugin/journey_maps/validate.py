@@ -38,8 +38,6 @@ from .model import (
 
 YAML_SUFFIXES = (".yaml", ".yml")
 PERSONAS_DIR = "personas"
-#: Folders inside the gallery that hold other things than maps.
-RESERVED_DIRS = frozenset({PERSONAS_DIR, "translations", "schema"})
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -196,6 +194,8 @@ def _message(error: Any, root: type[BaseModel]) -> tuple[str, bool, Loc]:
             True,
             loc,
         )
+    if error.get("input", "") is None and kind not in ("missing", "extra_forbidden"):
+        return f"'{name}' has no value; write one after '{name}:'", False, loc
     if kind == "missing":
         hint = _MISSING_HINTS.get(name, f"add '{name}:'")
         place = _where(loc[:-1]) or "the file"
@@ -401,15 +401,36 @@ def _check_stage_refs(journey: JourneyMap, doc: Document, problems: Problems) ->
                     f"stage '{entry.stage}' does not exist in this map; "
                     f"{_suggest(entry.stage, position)}stages: {', '.join(position) or 'none'}",
                 )
-    _duplicate_explicit_ids(
-        doc.data.get("action_plan") or [], ("action_plan",), doc, "action", problems
-    )
+    for key, what in (("action_plan", "action"), ("metrics", "metric")):
+        _duplicate_explicit_ids(doc.data.get(key) or [], (key,), doc, what, problems)
+    empathy = doc.data.get("empathy")
+    if isinstance(empathy, dict):
+        for key in ("says", "thinks", "does", "feels", "pains", "gains"):
+            raw = empathy.get(key)
+            if isinstance(raw, list):
+                _duplicate_explicit_ids(raw, ("empathy", key), doc, "item", problems)
 
 
-def _check_references(gallery: Gallery, problems: Problems) -> None:
+def _intended_id(doc: Document, path: Path) -> str:
+    given = doc.data.get("id") if isinstance(doc.data, dict) else None
+    return given if isinstance(given, str) else slugify(path.stem, 64)
+
+
+def _check_references(
+    gallery: Gallery, failed: dict[str, dict[str, str]], problems: Problems
+) -> None:
     for map_id, journey in gallery.maps.items():
         doc = gallery.documents[f"map:{map_id}"]
-        if journey.persona and journey.persona not in gallery.personas:
+        if journey.persona in failed["persona"]:
+            mark = doc.mark(("persona",))
+            problems.add(
+                doc.path,
+                mark.line,
+                mark.column,
+                f"persona '{journey.persona}' could not be loaded: fix the problems reported in "
+                f"{failed['persona'][journey.persona]}",
+            )
+        elif journey.persona and journey.persona not in gallery.personas:
             mark = doc.mark(("persona",))
             known = ", ".join(gallery.personas) or "none yet (add one under personas/)"
             problems.add(
@@ -429,6 +450,14 @@ def _check_references(gallery: Gallery, problems: Problems) -> None:
                     mark.column,
                     f"'improves' links a future-state map to the map it improves, but this map "
                     f"is {journey.type.value}; remove 'improves' or change 'type'",
+                )
+            elif target is None and journey.improves in failed["map"]:
+                problems.add(
+                    doc.path,
+                    mark.line,
+                    mark.column,
+                    f"map '{journey.improves}' could not be loaded: fix the problems reported in "
+                    f"{failed['map'][journey.improves]}",
                 )
             elif target is None:
                 problems.add(
@@ -459,7 +488,9 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and p.suffix in YAML_SUFFIXES and not p.name.startswith((".", "_"))
+        if p.is_file()
+        and p.suffix.lower() in YAML_SUFFIXES
+        and not p.name.startswith((".", "_"))
     )
 
 
@@ -494,17 +525,26 @@ def load_gallery(
             "plugin's options",
         )
         return gallery, problems
+    # Ids of files that failed validation: references to them get a message pointing at
+    # the broken file instead of a misleading "does not exist".
+    failed: dict[str, dict[str, str]] = {"map": {}, "persona": {}}
     seen_personas: dict[str, Document] = {}
     for path in yaml_files(maps_dir / PERSONAS_DIR):
         doc = load_file(path, _display(path, display_base), problems)
         if doc is None:
             continue
         persona = _validate_model(Persona, doc, problems)
-        file_id = _file_id(doc, path, problems)
-        if persona is None or file_id is None:
+        if persona is None:
+            failed["persona"][_intended_id(doc, path)] = doc.path
             continue
-        persona.id = persona.id or file_id
+        persona.id = persona.id or _file_id(doc, path, problems) or ""
+        if not persona.id:
+            continue
         persona.language = persona.language or default_language
+        for key in ("goals", "frustrations", "motivations"):
+            raw = doc.data.get(key)
+            if isinstance(raw, list):
+                _duplicate_explicit_ids(raw, (key,), doc, "item", problems)
         if _check_unique("persona", persona.id, doc, seen_personas, problems):
             gallery.personas[persona.id] = persona
             gallery.documents[f"persona:{persona.id}"] = doc
@@ -514,20 +554,23 @@ def load_gallery(
         if doc is None:
             continue
         journey = _validate_model(JourneyMap, doc, problems)
-        file_id = _file_id(doc, path, problems)
-        if journey is None or file_id is None:
+        if journey is None:
+            failed["map"][_intended_id(doc, path)] = doc.path
             continue
-        journey.id = journey.id or file_id
+        journey.id = journey.id or _file_id(doc, path, problems) or ""
+        if not journey.id:
+            continue
         journey.language = journey.language or default_language
         before = len(problems.errors)
         _check_sections(journey, doc, problems)
         _check_stage_refs(journey, doc, problems)
         if len(problems.errors) > before:
+            failed["map"][journey.id] = doc.path
             continue
         if _check_unique("map", journey.id, doc, seen_maps, problems):
             gallery.maps[journey.id] = journey
             gallery.documents[f"map:{journey.id}"] = doc
-    _check_references(gallery, problems)
+    _check_references(gallery, failed, problems)
     # A map whose references are broken is not published: its page would have dead links.
     broken = {p.path for p in problems.errors}
     for map_id in [m for m in gallery.maps if gallery.source_path("map", m) in broken]:

@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from ..errors import Problem
 from ..model import JourneyMap, MapType, Persona
 from ..validate import Gallery
 from .labels import Labels
@@ -100,3 +101,8 @@ def personas_page(gallery: Gallery, url_for: UrlFor, labels: Labels) -> str:
     personas = sorted(gallery.personas.values(), key=lambda p: (p.name.casefold(), p.id))
     counts = {p.id: len(gallery.maps_of(p.id)) for p in personas}
     return _render("personas.html", personas=personas, counts=counts, url_for=url_for, t=labels)
+
+
+def problems_notice(problems: list[Problem], labels: Labels) -> str:
+    """A warning box listing invalid files, shown on the gallery page by ``mkdocs serve``."""
+    return _render("problems.html", problems=problems, t=labels)

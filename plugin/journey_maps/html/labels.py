@@ -119,6 +119,10 @@ class Labels:
     stage_count: str = "{n} stages"
     map_count: str = "{n} maps"
     none: str = "—"
+    problems_title: str = "{n} problem(s) in the map files"
+    problems_hint: str = (
+        "Files with errors are left out until they are fixed; the site rebuilds when you save."
+    )
     type_names: dict[MapType, str] = field(default_factory=_type_names)
     type_blurbs: dict[MapType, str] = field(default_factory=_type_blurbs)
     lanes: dict[str, str] = field(default_factory=_lane_names)

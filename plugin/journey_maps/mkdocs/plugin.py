@@ -27,6 +27,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .. import html
 from ..catalog import CATALOG_FILE, build_catalog, dump_catalog
 from ..errors import Problems
 from ..html.labels import Labels
@@ -60,6 +61,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.labels = Labels()
         self.serving = False
         self.maps_dir = Path("maps")
+        self.problems = Problems()
 
     # --- configuration --------------------------------------------------------------------
 
@@ -97,6 +99,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             display_base=Path(config.config_file_path or ".").resolve().parent,
         )
         self._report(problems, strict=bool(config.strict))
+        self.problems = problems
         self.gallery = gallery
         self.specs = page_specs(gallery, self.config.gallery_title, self.config.personas_title)
         log.info(
@@ -208,6 +211,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return get_relative_url(target.url, page.file.url)
 
         body = spec.body(self.gallery, url_for, self.labels, diagram="")
+        if spec.kind == "gallery" and self.serving and self.problems:
+            # While editing, show what is wrong where the author is looking.
+            body = html.problems_notice(self.problems.sorted(), self.labels) + body
         # An author's own maps/index.md or personas/index.md is kept as the intro.
         return f"{markdown}\n\n{body}" if own_intro else body
 
