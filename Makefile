@@ -8,6 +8,9 @@ STAMP := $(VENV)/.installed
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 ADDR ?= 127.0.0.1:8000
+# axe-core for the accessibility tests (tests/browser/test_a11y.py), pinned, kept in .cache/.
+AXE_VERSION := 4.14.1
+AXE := .cache/npm/node_modules/axe-core/axe.min.js
 
 .PHONY: help venv site serve test lint typecheck check bench wheel clean
 
@@ -40,7 +43,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP) lint typecheck
+$(AXE): Makefile
+	npm install --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
+	touch $@
+
+test: $(STAMP) $(AXE) lint typecheck
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)

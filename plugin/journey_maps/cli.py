@@ -6,6 +6,7 @@ Exit codes (stable, see docs/reference/cli.md): 0 success, 1 invalid input, 2 us
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -15,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .errors import Problems
 from .model import json_schema
-from .validate import PERSONAS_DIR, YAML_SUFFIXES, load_gallery
+from .validate import PERSONAS_DIR, YAML_SUFFIXES, load_gallery, yaml_files
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -27,7 +28,8 @@ class _UsageError(Exception):
 def _gallery_root(path: Path) -> Path:
     """The gallery folder a single file belongs to (personas live one level down)."""
     parent = path.parent
-    return parent.parent if parent.name == PERSONAS_DIR else parent
+    # Path(".").parent is Path("."): resolve before stepping out of a personas folder.
+    return parent.resolve().parent if parent.resolve().name == PERSONAS_DIR else parent
 
 
 @dataclass
@@ -48,12 +50,18 @@ def check_paths(paths: Sequence[Path]) -> CheckResult:
     result = CheckResult()
     wanted: dict[Path, set[Path] | None] = {}  # gallery root -> named files (None: all)
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and path.resolve().name == PERSONAS_DIR:
+            # `validate maps/personas`: the personas, checked within their gallery
+            for persona_file in yaml_files(path):
+                wanted.setdefault(path.resolve().parent, set()).add(  # type: ignore[union-attr]
+                    persona_file.resolve()
+                )
+        elif path.is_dir():
             wanted[path.resolve()] = None
         elif path.is_file():
             if path.suffix.lower() not in YAML_SUFFIXES:
                 raise _UsageError(f"{path}: not a YAML file (.yaml or .yml)")
-            root = _gallery_root(path).resolve()
+            root = _gallery_root(path).resolve()  # resolved: one key per gallery
             if wanted.get(root, set()) is not None:
                 wanted.setdefault(root, set()).add(path.resolve())  # type: ignore[union-attr]
         else:
@@ -133,17 +141,20 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     schema.set_defaults(func=_cmd_schema)
 
-    for register in _EXTRA_COMMANDS:
-        register(commands)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
     return parser
 
 
-#: Later features (render, template, import, new, i18n) add their subcommands here.
+#: Modules that add subcommands: each has ``register(subparsers)``. Listed here, imported
+#: when the parser is built, so `python -m journey_maps.cli` and the console script agree.
+COMMAND_MODULES = (
+    "journey_maps.render_cli",
+    "journey_maps.interop.commands",
+    "journey_maps.i18n.cli",
+)
+#: Kept for modules written against the earlier registration hook; no longer read.
 _EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
-
-from . import render_cli  # noqa: E402, F401  (registers `render`)
-from .i18n import cli as _i18n_cli  # noqa: E402, F401  (registers `i18n`)
-from .interop import commands as _interop_commands  # noqa: E402, F401  (import, new, export)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -31,7 +31,13 @@ class Problem:
 
     def format(self) -> str:
         """Render as ``path:line:col: severity: message``, the format editors and CI parse."""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
+        # One problem, one line: control characters from the input (a newline inside a URL,
+        # say) are shown escaped so they cannot break the format editors and CI parse.
+        message = "".join(
+            c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
+            for c in self.message
+        )
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {message}"
 
     @property
     def is_error(self) -> bool:

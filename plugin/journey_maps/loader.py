@@ -45,7 +45,42 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL)?$")
 _BOOL_TRUE = re.compile(r"^(?:true|True|TRUE)$")
 _BOOL_FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
+_INT_OCT = re.compile(r"^0o[0-7]+$")
+_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+class _CountingLoader(yaml.SafeLoader):
+    """SafeLoader that stops composing after MAX_NODES nodes and remembers explicit tags.
+
+    Without the count a 2 MB file of a million one-character list items would be composed
+    in full (tens of seconds, hundreds of MB) before any limit applied.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.node_count = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self.node_count += 1
+        if self.node_count > MAX_NODES:
+            event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+            raise _TooManyNodesError(event.start_mark)
+        return super().compose_node(parent, index)
+
+    def compose_scalar_node(self, anchor: Any) -> Any:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        node: Any = super().compose_scalar_node(anchor)
+        node.explicit_tag = event.tag not in (None, "!")
+        return node
+
+
+class _TooManyNodesError(Exception):
+    def __init__(self, mark: Any) -> None:
+        super().__init__("too many nodes")
+        self.mark = mark
 
 
 @dataclass(frozen=True)
@@ -96,8 +131,9 @@ class YamlInt(int):
 
     source: str
 
-    def __new__(cls, source: str) -> YamlInt:
-        value = super().__new__(cls, int(source))
+    def __new__(cls, source: str, base: int = 10) -> YamlInt:
+        digits = source[2:] if base != 10 else source
+        value = super().__new__(cls, int(digits, base))
         value.source = source
         return value
 
@@ -108,7 +144,9 @@ class YamlFloat(float):
     source: str
 
     def __new__(cls, source: str) -> YamlFloat:
-        value = super().__new__(cls, float(source))
+        value = super().__new__(
+            cls, float(source.lower().replace(".inf", "inf").replace(".nan", "nan"))
+        )
         value.source = source
         return value
 
@@ -122,7 +160,11 @@ def _resolve_plain(text: str) -> Any:
         return False
     if _INT.match(text):
         return YamlInt(text)
-    if _FLOAT.match(text) and any(c.isdigit() for c in text):
+    if _INT_OCT.match(text) or _INT_HEX.match(text):
+        return YamlInt(text, base=8 if text[1] == "o" else 16)
+    if (_FLOAT.match(text) and any(c.isdigit() for c in text)) or _INF.match(text):
+        return YamlFloat(text)
+    if _NAN.match(text):
         return YamlFloat(text)
     return text
 
@@ -168,11 +210,27 @@ class _Walker:
         assert isinstance(node, MappingNode)
         return self.mapping(node, loc, depth)
 
-    @staticmethod
-    def scalar(node: ScalarNode) -> Any:
-        # Plain scalars get YAML 1.2 core resolution whatever PyYAML's 1.1 resolver
-        # guessed; quoted and block scalars are always text.
+    def scalar(self, node: ScalarNode) -> Any:
+        # Untagged plain scalars get YAML 1.2 core resolution whatever PyYAML's 1.1 resolver
+        # guessed; quoted and block scalars are text; an explicit standard tag is obeyed.
         text: str = node.value
+        if getattr(node, "explicit_tag", False):
+            kind = node.tag.removeprefix(_STD_TAG)
+            if kind == "str":
+                return text
+            value = _resolve_plain(text)
+            expected = {"int": int, "float": float, "bool": bool, "null": type(None)}.get(kind)
+            if expected is not None and not (
+                isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+            ):
+                if expected is float and isinstance(value, int) and not isinstance(value, bool):
+                    return YamlFloat(text)
+                self.fatal = True
+                self.error(
+                    node, f"'{text}' is not a valid !!{kind}; remove the tag or fix the value"
+                )
+                return None
+            return value
         return _resolve_plain(text) if node.style is None else text
 
     def mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
@@ -213,7 +271,8 @@ def _decode(path: str, raw: bytes, problems: Problems) -> str | None:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        line_start = before[before.rfind(b"\n") + 1 :]
+        column = len(line_start.decode("utf-8", errors="replace")) + 1
         problems.add(
             path,
             line,
@@ -227,12 +286,25 @@ def _decode(path: str, raw: bytes, problems: Problems) -> str | None:
     return text
 
 
-def load_text(path: str, text: str, problems: Problems) -> Document | None:
+def load_text(
+    path: str, text: str, problems: Problems, *, example: str = "title"
+) -> Document | None:
     """Parse YAML text into a :class:`Document`, or record why it cannot be read."""
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        nodes = list(yaml.compose_all(text, Loader=_CountingLoader))
+    except _TooManyNodesError as exc:
+        problems.add(
+            path,
+            exc.mark.line + 1,
+            exc.mark.column + 1,
+            f"this file holds more than {MAX_NODES:,} values; split it into several maps",
+        )
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+            # An unclosed quote or bracket: where it opens is the useful place.
+            mark = exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
@@ -249,9 +321,19 @@ def load_text(path: str, text: str, problems: Problems) -> Document | None:
     except RecursionError:
         problems.add(path, 1, 1, f"nesting is deeper than {MAX_DEPTH} levels; flatten it")
         return None
-    nodes = [n for n in nodes if n is not None]
+    nodes = [
+        n
+        for n in nodes
+        if n is not None
+        and not (isinstance(n, ScalarNode) and n.style is None and _NULL.match(n.value))
+    ]
     if not nodes:
-        problems.add(path, 1, 1, "the file is empty; a map needs at least 'type' and 'title'")
+        needs = (
+            "a map needs at least 'type' and 'title'"
+            if example == "title"
+            else (f"a persona needs at least '{example}'")
+        )
+        problems.add(path, 1, 1, f"the file is empty; {needs}")
         return None
     if len(nodes) > 1:
         second = _mark_of(nodes[1])
@@ -277,18 +359,20 @@ def load_text(path: str, text: str, problems: Problems) -> Document | None:
     # Duplicate keys are reported but not fatal: the first value is kept so that the rest
     # of the file is still checked and every problem shows up in one run.
     if not isinstance(doc.data, dict):
+        kind = "a list" if isinstance(doc.data, list) else "text"
         problems.add(
             path,
             1,
             1,
-            "the file must be a mapping of fields (for example 'title: ...'), "
-            f"not a {type(doc.data).__name__}",
+            f"the file must be a mapping of fields (for example '{example}: ...'), not {kind}",
         )
         return None
     return doc
 
 
-def load_file(path: Path, display: str, problems: Problems) -> Document | None:
+def load_file(
+    path: Path, display: str, problems: Problems, *, example: str = "title"
+) -> Document | None:
     """Read and parse one YAML file; ``display`` is the path shown in messages."""
     try:
         size = path.stat().st_size
@@ -308,4 +392,4 @@ def load_file(path: Path, display: str, problems: Problems) -> Document | None:
     text = _decode(display, raw, problems)
     if text is None:
         return None
-    return load_text(display, text, problems)
+    return load_text(display, text, problems, example=example)

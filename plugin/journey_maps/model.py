@@ -21,6 +21,7 @@ from pydantic import (
     Field,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from .ids import ID_PATTERN, derive_ids, id_problem
 
@@ -128,17 +129,31 @@ LanguageCode = Annotated[
 ]
 
 
+def _yaml_spelling(value: Any) -> str:
+    """How a value looks in YAML, for messages (true, not Python's True)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(getattr(value, "source", value if not isinstance(value, str) else repr(value)))
+
+
 def _score(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(
             f"an emotion score is a whole number from {EMOTION_MIN} (very negative) to "
-            f"+{EMOTION_MAX} (very positive), not {value!r}"
+            f"+{EMOTION_MAX} (very positive), not {_yaml_spelling(value)}"
         )
     if not EMOTION_MIN <= value <= EMOTION_MAX:
         raise ValueError(
             f"emotion score {value} is outside the scale; use {EMOTION_MIN} (very negative) "
             f"to +{EMOTION_MAX} (very positive), 0 is neutral"
         )
+    return value
+
+
+def _whole_number(value: Any) -> Any:
+    # Lax pydantic would turn `age: true` into 1; a boolean is never a count.
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "must be a whole number")
     return value
 
 
@@ -415,7 +430,7 @@ class Persona(Strict):
     id: Id = Field(default="", description="Defaults to the file name.")
     name: ShortText
     description: Text | None = Field(default=None, description="One or two sentences.")
-    age: Annotated[int, Field(ge=0, le=150)] | None = None
+    age: Annotated[int, Field(ge=0, le=150), BeforeValidator(_whole_number)] | None = None
     role: ShortText | None = None
     situation: Text | None = Field(default=None, description="Household, work, time, budget.")
     goals: Items = Field(default_factory=list, description="Goals and needs.")
@@ -512,7 +527,7 @@ def json_schema(kind: Kind = "map") -> dict[str, Any]:
         if name in schema.get("$defs", {}):
             full = schema["$defs"][name]
             schema["$defs"][name] = {
-                "anyOf": [{"type": short_type}, full],
+                "anyOf": [{"type": short_type, **_SHORTHAND_EXTRA.get(name, {})}, full],
                 "title": full.get("title", name),
             }
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -527,4 +542,7 @@ _SHORTHANDS = {
     "LoopBack": "string",
     "ActionPlanItem": "string",
     "Emotion": "integer",
+}
+_SHORTHAND_EXTRA: dict[str, dict[str, Any]] = {
+    "Emotion": {"minimum": EMOTION_MIN, "maximum": EMOTION_MAX},
 }

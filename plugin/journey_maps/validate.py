@@ -222,18 +222,18 @@ def _message(error: Any, root: type[BaseModel]) -> tuple[str, bool, Loc]:
     if kind in ("too_short", "too_long") and name in _LIST_HINTS:
         count = ctx.get("actual_length")
         return f"'{name}' has {count} entries; {_LIST_HINTS[name]}", False, loc
+    if kind in ("too_long", "string_too_long") and isinstance(error.get("input"), str):
+        length = len(error["input"])
+        return (
+            f"this text is {length:,} characters long; '{name}' holds at most "
+            f"{ctx.get('max_length'):,}, shorten it",
+            False,
+            loc,
+        )
     if kind == "too_long":
         return (
             f"'{name}' has {ctx.get('actual_length')} entries; at most {ctx.get('max_length')} "
             "are allowed here",
-            False,
-            loc,
-        )
-    if kind == "string_too_long":
-        length = len(str(error.get("input", "")))
-        return (
-            f"this text is {length:,} characters long; '{name}' holds at most "
-            f"{ctx.get('max_length'):,}, shorten it",
             False,
             loc,
         )
@@ -243,14 +243,10 @@ def _message(error: Any, root: type[BaseModel]) -> tuple[str, bool, Loc]:
         return f"'{name or 'this entry'}' must be a mapping of fields (key: value)", False, loc
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"'{name}' must be a whole number", False, loc
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return (
-            f"'{name}' must be between {ctx.get('ge', '…')} and {ctx.get('le', '…')}".replace(
-                "between … and", "at most"
-            ),
-            False,
-            loc,
-        )
+    if kind == "greater_than_equal":
+        return f"'{name}' must be at least {ctx.get('ge')}", False, loc
+    if kind == "less_than_equal":
+        return f"'{name}' must be at most {ctx.get('le')}", False, loc
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, "), False, loc
     return f"'{name}': {error['msg']}", False, loc
@@ -323,6 +319,10 @@ def _duplicate_explicit_ids(
             seen.add(given)
 
 
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
 def _check_sections(journey: JourneyMap, doc: Document, problems: Problems) -> None:
     needs = {
         MapType.CURRENT_STATE: "stages",
@@ -337,7 +337,7 @@ def _check_sections(journey: JourneyMap, doc: Document, problems: Problems) -> N
             doc.path,
             mark.line,
             mark.column,
-            f"a {journey.type.value} map needs '{needs}:'"
+            f"{_a(journey.type.value)} map needs '{needs}:'"
             + {
                 "stages": " (a list of stages, each with a 'name')",
                 "slots": " (a list of time slots, each with a 'time' such as '07:30')",
@@ -350,7 +350,7 @@ def _check_sections(journey: JourneyMap, doc: Document, problems: Problems) -> N
             doc.path,
             mark.line,
             mark.column,
-            f"'{other}' does not belong in a {journey.type.value} map, which uses '{needs}'; "
+            f"'{other}' does not belong in {_a(journey.type.value)} map, which uses '{needs}'; "
             f"change 'type' or rename '{other}' to '{needs}'",
         )
 
@@ -488,9 +488,7 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.iterdir()
-        if p.is_file()
-        and p.suffix.lower() in YAML_SUFFIXES
-        and not p.name.startswith((".", "_"))
+        if p.is_file() and p.suffix.lower() in YAML_SUFFIXES and not p.name.startswith((".", "_"))
     )
 
 
@@ -530,7 +528,7 @@ def load_gallery(
     failed: dict[str, dict[str, str]] = {"map": {}, "persona": {}}
     seen_personas: dict[str, Document] = {}
     for path in yaml_files(maps_dir / PERSONAS_DIR):
-        doc = load_file(path, _display(path, display_base), problems)
+        doc = load_file(path, _display(path, display_base), problems, example="name")
         if doc is None:
             continue
         persona = _validate_model(Persona, doc, problems)
@@ -541,13 +539,18 @@ def load_gallery(
         if not persona.id:
             continue
         persona.language = persona.language or default_language
+        if not _check_unique("persona", persona.id, doc, seen_personas, problems):
+            continue
+        before = len(problems.errors)
         for key in ("goals", "frustrations", "motivations"):
             raw = doc.data.get(key)
             if isinstance(raw, list):
                 _duplicate_explicit_ids(raw, (key,), doc, "item", problems)
-        if _check_unique("persona", persona.id, doc, seen_personas, problems):
-            gallery.personas[persona.id] = persona
-            gallery.documents[f"persona:{persona.id}"] = doc
+        if len(problems.errors) > before:
+            failed["persona"][persona.id] = doc.path
+            continue
+        gallery.personas[persona.id] = persona
+        gallery.documents[f"persona:{persona.id}"] = doc
     seen_maps: dict[str, Document] = {}
     for path in yaml_files(maps_dir):
         doc = load_file(path, _display(path, display_base), problems)
@@ -561,15 +564,16 @@ def load_gallery(
         if not journey.id:
             continue
         journey.language = journey.language or default_language
+        if not _check_unique("map", journey.id, doc, seen_maps, problems):
+            continue
         before = len(problems.errors)
         _check_sections(journey, doc, problems)
         _check_stage_refs(journey, doc, problems)
         if len(problems.errors) > before:
             failed["map"][journey.id] = doc.path
             continue
-        if _check_unique("map", journey.id, doc, seen_maps, problems):
-            gallery.maps[journey.id] = journey
-            gallery.documents[f"map:{journey.id}"] = doc
+        gallery.maps[journey.id] = journey
+        gallery.documents[f"map:{journey.id}"] = doc
     _check_references(gallery, failed, problems)
     # A map whose references are broken is not published: its page would have dead links.
     broken = {p.path for p in problems.errors}

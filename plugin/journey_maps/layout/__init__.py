@@ -1,0 +1,37 @@
+"""Turn a map into a :class:`~journey_maps.layout.geometry.Drawing`: positions, wrapped text.
+
+``text`` measures and wraps; ``geometry`` describes the result; ``blocks`` holds what every
+map type shares (sizes, cards, header, legend, the accessible summary); ``labels`` the
+interface words. ``journey`` assembles the lane ``grid`` with its ``emotion`` lane and
+``loops``, ``day`` swaps in a time axis, ``empathy`` and ``thumbnail`` stand alone.
+Nothing here knows about SVG or MkDocs.
+"""
+
+from __future__ import annotations
+
+from ..model import JourneyMap, MapType, Persona
+from .day import layout_day
+from .empathy import layout_empathy
+from .geometry import Drawing
+from .journey import layout_journey
+from .labels import Labels
+from .thumbnail import layout_thumbnail
+
+
+def layout_map(
+    journey: JourneyMap,
+    persona: Persona | None,
+    labels: Labels | None = None,
+    *,
+    blank: bool = False,
+) -> Drawing:
+    """The drawing of ``journey`` for its type; ``blank`` keeps only headings and boxes."""
+    labels = labels or Labels()
+    if journey.type is MapType.EMPATHY:
+        return layout_empathy(journey, persona, labels, blank)
+    if journey.type is MapType.DAY_IN_THE_LIFE:
+        return layout_day(journey, persona, labels, blank)
+    return layout_journey(journey, persona, labels, blank)
+
+
+__all__ = ["Drawing", "Labels", "layout_map", "layout_thumbnail"]
