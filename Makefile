@@ -12,7 +12,7 @@ ADDR ?= 127.0.0.1:8000
 AXE_VERSION := 4.14.1
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
 
-.PHONY: help venv site serve test lint typecheck check bench wheel clean
+.PHONY: help venv site serve test lint typecheck check bench wheel clean i18n
 
 help:
 	@echo "make serve   build and serve the sample gallery on http://$(ADDR)/"
@@ -37,11 +37,13 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugin tests bench
-	$(BIN)/ruff format --check plugin tests bench
+	$(BIN)/ruff check plugin tests bench hatch_build.py
+	$(BIN)/ruff format --check plugin tests bench hatch_build.py
+	$(BIN)/python -m journey_maps.i18n.extract --check
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+	$(BIN)/mypy --strict hatch_build.py
 
 $(AXE): Makefile
 	npm install --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
@@ -52,6 +54,9 @@ test: $(STAMP) $(AXE) lint typecheck
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+i18n: $(STAMP)  ## after changing a UI string: regenerate the .pot/.po files, then translate
+	$(BIN)/python -m journey_maps.i18n.extract
 
 wheel: $(STAMP)
 	$(BIN)/python -m build --wheel --outdir dist .
