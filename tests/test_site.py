@@ -90,7 +90,8 @@ def test_sample_catalog_lists_every_map_and_persona_with_a_real_url(sample_site:
         assert url and (sample_site.site_dir / url / "index.html").is_file(), url
     for entry in catalog["maps"]:
         assert entry["type"] in {"current-state", "future-state", "day-in-the-life", "empathy"}
-        assert entry["translated"] == {"en": 1.0}
+        assert entry["translated"]["en"] == 1.0
+        assert set(entry["translated"]) == set(catalog["languages"])
         assert entry["title"]["en"] == gallery.maps[entry["id"]].title
 
 
@@ -255,7 +256,10 @@ action_plan: [{{text: "{text}", owner: "{text}"}}]
         assert "{{ config }}" in html or "hostile" not in page.as_posix()
     html = site.page("maps/hostile/")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert html.count("<title>") == 1
+    head, body = html.split("</head>", 1)
+    assert head.count("<title>") == 1
+    # the inline diagram has its own accessible <title>, escaped too
+    assert "<title" in body and "&lt;/title&gt;" in body
 
 
 def test_unsafe_urls_are_rejected_not_published(tmp_path: Path) -> None:

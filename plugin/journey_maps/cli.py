@@ -16,6 +16,7 @@ from pathlib import Path
 from . import __version__
 from .errors import Problems
 from .model import json_schema
+from .i18n import load_translations
 from .validate import PERSONAS_DIR, YAML_SUFFIXES, load_gallery, yaml_files
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -68,6 +69,9 @@ def check_paths(paths: Sequence[Path]) -> CheckResult:
             raise _UsageError(f"{path}: no such file or folder")
     for root, files in wanted.items():
         gallery, found = load_gallery(root, display_base=Path.cwd())
+        if files is None and (root / "translations").is_dir():
+            _, translation_problems = load_translations(root, gallery, display_base=Path.cwd())
+            found.extend(translation_problems)
         if files is None:
             result.problems.extend(found)
             result.maps += len(gallery.maps)
@@ -150,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
 #: when the parser is built, so `python -m journey_maps.cli` and the console script agree.
 COMMAND_MODULES = (
     "journey_maps.render_cli",
+    "journey_maps.template_cli",
     "journey_maps.interop.commands",
     "journey_maps.i18n.cli",
 )

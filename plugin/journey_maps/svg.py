@@ -185,7 +185,12 @@ class _Writer:
             return
         anchor = ' text-anchor="middle"' if t.align == "middle" else ""
         weight = ' font-weight="bold"' if t.weight == "bold" else ""
-        head = f'<text font-size="{num(t.size)}"{weight}{anchor}{self.paint(t.fill, None, t.cls)}'
+        # data-max-width: the box width the lines were wrapped to, so a browser test can
+        # compare it with the width the browser actually lays the text out at.
+        head = (
+            f'<text font-size="{num(t.size)}"{weight}{anchor}{self.paint(t.fill, None, t.cls)}'
+            f' data-max-width="{num(t.max_width)}"'
+        )
         if len(t.lines) == 1:
             body = f' x="{num(t.x)}" y="{num(t.baseline(0))}">{escape(t.lines[0])}</text>'
         else:

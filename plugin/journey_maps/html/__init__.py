@@ -7,6 +7,7 @@ adapter passes a ``UrlFor`` so that links come out right for its URL scheme.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,9 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["MapType"] = MapType
+    # Attributes cannot hold markup: `plain` drops the untranslated-text marking there.
+    env.filters["plain"] = lambda value: str.__str__(value) if isinstance(value, str) else value
+    env.filters["percent"] = lambda share: f"{int(share * 100 + 1e-9)}%"
     return env
 
 
@@ -46,6 +50,50 @@ def _render(template: str, **context: Any) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
+@dataclass(frozen=True)
+class LanguageLink:
+    """This page in another language, and how much of its content is translated there."""
+
+    language: str
+    name: str
+    url: str
+    completeness: float
+
+
+@dataclass(frozen=True)
+class LanguageSummary:
+    """A language of the site: where its gallery is and how complete each map is in it."""
+
+    language: str
+    name: str
+    url: str
+    completeness: dict[str, float]
+
+    @property
+    def full(self) -> int:
+        return sum(1 for share in self.completeness.values() if share >= 1.0)
+
+    @property
+    def partial(self) -> int:
+        return sum(1 for share in self.completeness.values() if 0.0 < share < 1.0)
+
+    @property
+    def missing(self) -> int:
+        return sum(1 for share in self.completeness.values() if share <= 0.0)
+
+
+def has_fallbacks(value: Any) -> bool:
+    """Whether any text in a localized map or persona is shown untranslated."""
+    if isinstance(value, str):
+        return hasattr(value, "__html__") and hasattr(value, "lang")
+    if isinstance(value, list):
+        return any(has_fallbacks(v) for v in value)
+    fields = getattr(type(value), "model_fields", None)
+    if fields is None:
+        return False
+    return any(has_fallbacks(getattr(value, name)) for name in fields)
+
+
 def map_page(
     journey: JourneyMap,
     gallery: Gallery,
@@ -53,6 +101,7 @@ def map_page(
     labels: Labels,
     *,
     diagram: str = "",
+    languages: list[LanguageLink] | None = None,
 ) -> str:
     """The body of a map page: header, diagram, stages table, action plan, metrics."""
     persona = gallery.personas.get(journey.persona or "")
@@ -67,6 +116,8 @@ def map_page(
         url_for=url_for,
         t=labels,
         diagram=diagram,
+        languages=languages or [],
+        untranslated=has_fallbacks(journey),
     )
 
 
@@ -83,18 +134,37 @@ def persona_page(persona: Persona, gallery: Gallery, url_for: UrlFor, labels: La
 
 
 def gallery_page(
-    gallery: Gallery, url_for: UrlFor, labels: Labels, *, thumbnails: dict[str, str] | None = None
+    gallery: Gallery,
+    url_for: UrlFor,
+    labels: Labels,
+    *,
+    thumbnails: dict[str, str] | None = None,
+    available: set[str] | None = None,
 ) -> str:
-    """The gallery index: one card per map, sorted by title."""
-    maps = sorted(gallery.maps.values(), key=lambda m: (m.title.casefold(), m.id))
+    """The gallery index: a card per map available in this language, sorted by title.
+
+    Maps not translated into this language at all are listed separately, so readers know
+    they exist without mistaking them for translated ones.
+    """
+    ordered = sorted(gallery.maps.values(), key=lambda m: (m.title.casefold(), m.id))
+    shown = [m for m in ordered if available is None or m.id in available]
     return _render(
         "gallery.html",
-        maps=maps,
+        maps=shown,
+        untranslated=[m for m in ordered if m not in shown],
         personas=gallery.personas,
         url_for=url_for,
         t=labels,
         thumbnails=thumbnails or {},
     )
+
+
+def languages_page(
+    summaries: list[LanguageSummary], gallery: Gallery, url_for: UrlFor, labels: Labels
+) -> str:
+    """Counts of fully and partly translated maps per language, and each map's coverage."""
+    maps = sorted(gallery.maps.values(), key=lambda m: (m.title.casefold(), m.id))
+    return _render("languages.html", summaries=summaries, maps=maps, url_for=url_for, t=labels)
 
 
 def personas_page(gallery: Gallery, url_for: UrlFor, labels: Labels) -> str:

@@ -119,6 +119,18 @@ class Labels:
     stage_count: str = "{n} stages"
     map_count: str = "{n} maps"
     none: str = "—"
+    languages: str = "Languages"
+    language_heading: str = "Language"
+    translation_completeness: str = "Translation completeness"
+    fully_translated: str = "Fully translated"
+    partly_translated: str = "Partly translated"
+    not_translated: str = "Not yet translated"
+    untranslated_note: str = (
+        "Some texts of this map are not translated yet; they are shown in their original "
+        "language and marked with its language code."
+    )
+    not_in_this_language: str = "Not yet translated into this language"
+    in_other_languages: str = "Also in"
     problems_title: str = "{n} problem(s) in the map files"
     problems_hint: str = (
         "Files with errors are left out until they are fixed; the site rebuilds when you save."

@@ -69,6 +69,7 @@ from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar, cast
 
 import yaml
+from markupsafe import escape
 from pydantic import BaseModel
 
 from ..errors import Problems, Severity
@@ -138,6 +139,14 @@ class FallbackText(str):
         self = super().__new__(cls, text)
         self.lang = lang
         return self
+
+    def __html__(self) -> str:
+        """Autoescaping templates (Jinja, MarkupSafe) show the text marked with its language.
+
+        In attributes, where markup cannot go, templates use the ``plain`` filter.
+        """
+        text = escape(str.__str__(self))
+        return f'<span class="jm-untranslated" lang="{escape(self.lang)}">{text}</span>'
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (FallbackText, (str(self), self.lang))

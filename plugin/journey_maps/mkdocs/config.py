@@ -13,8 +13,12 @@ class JourneyMapsConfig(base.Config):
     #: Folder of map YAML files (personas in its ``personas/`` subfolder), relative to
     #: mkdocs.yml. It must not be inside docs_dir: MkDocs would copy the YAML files.
     maps_dir = c.Type(str, default="maps")
-    #: Language of maps and personas that do not declare one.
+    #: Language of maps and personas that do not declare one, and of the site root.
     default_language = c.Type(str, default="en")
+    #: Every language to publish; each one but the default gets a tree of pages under xx/.
+    languages = c.ListOfItems(c.Type(str), default=[])
+    #: Names for the language selector, e.g. {pt-BR: Português}; common ones are built in.
+    language_names = c.DictOfItems(c.Type(str), default={})
     #: Add the gallery and personas sections to the site navigation.
     nav = c.Type(bool, default=True)
     #: List every map in the navigation up to this many maps; above it, only the gallery.

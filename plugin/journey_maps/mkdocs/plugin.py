@@ -3,13 +3,16 @@
 Event order and what each step does:
 
 * ``on_config``: put the bundled theme overrides on the theme's search path (below the user's
-  ``custom_dir``) and add the stylesheet.
-* ``on_pre_build``: load and validate the gallery. In a strict ``mkdocs build`` any problem
-  stops the build here, before MkDocs cleans site_dir, so no half-written site is left.
-  Otherwise problems are logged and invalid files are left out.
-* ``on_files``: add the generated pages and the catalog as virtual files.
-* ``on_nav``: put the gallery and personas sections into the navigation.
+  ``custom_dir``) and add the stylesheets.
+* ``on_pre_build``: load and validate the gallery and its translations. In a strict
+  ``mkdocs build`` any problem stops the build here, before MkDocs cleans site_dir, so no
+  half-written site is left. Otherwise problems are logged and invalid files are left out.
+* ``on_files``: add the generated pages (one tree per language) and the catalog.
+* ``on_nav``: put the gallery and personas sections into the navigation; other languages get
+  a navigation of their own.
 * ``on_page_markdown``: produce each generated page's HTML (links relative to that page).
+* ``on_page_context`` / ``on_post_page``: while a generated page renders, tell the theme its
+  language, its navigation and where the same page is in the other languages.
 * ``on_serve``: watch the maps folder so editing a YAML file rebuilds the site.
 """
 
@@ -26,20 +29,33 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from .. import html
 from ..catalog import CATALOG_FILE, build_catalog, dump_catalog
 from ..errors import Problems
-from ..html.labels import Labels
-from ..validate import Gallery, load_gallery
+from ..i18n import Translations, load_translations
+from ..themes import SITE_CSS
+from ..validate import load_gallery
 from .config import JourneyMapsConfig
+from .languages import LanguageTree, build_trees
 from .nav import place_sections
-from .pages import GALLERY_URI, PERSONAS_URI, PageSpec, page_specs, uri_for
+from .pages import GALLERY, LANGUAGES, MAP, PERSONA, PERSONAS, PageSpec, page_specs, uri_for
 
 log = get_plugin_logger(__name__)
 
 STYLESHEET = "assets/journey-maps/journey-maps.css"
+#: Diagram colours as CSS custom properties, generated from the palettes in themes.py.
+DIAGRAM_STYLESHEET = "assets/journey-maps/diagram.css"
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
+
+
+def _theme_speaks(config: MkDocsConfig, language: str) -> bool:
+    """Whether the theme has UI strings for ``language`` (mkdocs-material's partials)."""
+    return any(
+        (Path(folder) / "partials" / "languages" / f"{language}.html").is_file()
+        for folder in config.theme.dirs
+    )
 
 
 def theme_dir() -> Path:
@@ -56,12 +72,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.gallery = Gallery()
+        self.trees: list[LanguageTree] = []
         self.specs: dict[str, PageSpec] = {}
-        self.labels = Labels()
         self.serving = False
         self.maps_dir = Path("maps")
         self.problems = Problems()
+        self._saved_theme: dict[str, Any] = {}
+        self.files = Files([])
 
     # --- configuration --------------------------------------------------------------------
 
@@ -73,40 +90,53 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return config
         base = Path(config.config_file_path or ".").resolve().parent
         self.maps_dir = (base / self.config.maps_dir).resolve()
-        self.labels = Labels(
-            language=self.config.default_language,
-            gallery=self.config.gallery_title,
-            personas=self.config.personas_title,
-        )
         dirs = config.theme.dirs
         custom = config.theme.custom_dir
         position = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
         ours = str(theme_dir())
         if ours not in dirs:
             dirs.insert(position, ours)
-        if STYLESHEET not in [str(s) for s in config.extra_css]:
-            config.extra_css.append(STYLESHEET)
+        for sheet in (STYLESHEET, DIAGRAM_STYLESHEET):
+            if sheet not in [str(s) for s in config.extra_css]:
+                config.extra_css.append(sheet)
         return config
+
+    @property
+    def languages(self) -> list[str]:
+        default = self.config.default_language
+        return [default, *[lang for lang in self.config.languages if lang != default]]
 
     # --- loading --------------------------------------------------------------------------
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        base = Path(config.config_file_path or ".").resolve().parent
         gallery, problems = load_gallery(
-            self.maps_dir,
-            default_language=self.config.default_language,
-            display_base=Path(config.config_file_path or ".").resolve().parent,
+            self.maps_dir, default_language=self.config.default_language, display_base=base
         )
+        translations = Translations()
+        if (self.maps_dir / "translations").is_dir():
+            translations, found = load_translations(self.maps_dir, gallery, display_base=base)
+            problems.extend(found)
         self._report(problems, strict=bool(config.strict))
         self.problems = problems
-        self.gallery = gallery
-        self.specs = page_specs(gallery, self.config.gallery_title, self.config.personas_title)
+        self.trees = build_trees(
+            gallery,
+            translations,
+            self.languages,
+            default_language=self.config.default_language,
+            names=dict(self.config.language_names),
+            gallery_title=self.config.gallery_title,
+            personas_title=self.config.personas_title,
+        )
+        self.specs = page_specs(self.trees)
         log.info(
-            "Loaded %d journey map(s) and %d persona(s) from %s",
+            "Loaded %d journey map(s) and %d persona(s) from %s; %d language(s)",
             len(gallery.maps),
             len(gallery.personas),
             self.config.maps_dir,
+            len(self.trees),
         )
 
     def _report(self, problems: Problems, *, strict: bool) -> None:
@@ -137,10 +167,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 self.maps_dir
             ):
                 files.remove(file)
-        for uri in self.specs:
+        for uri, spec in self.specs.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
-                if uri in (GALLERY_URI, PERSONAS_URI):
+                if spec.kind in (GALLERY, PERSONAS):
                     continue  # the author's own intro page; the listing is appended to it
                 raise PluginError(
                     f"{existing.src_uri} in docs_dir has the same URL as a generated journey "
@@ -148,47 +178,71 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 )
             # NOT_IN_NAV: MkDocs checks the nav before on_nav places these pages there.
             files.append(File.generated(config, uri, content="", inclusion=NOT_IN_NAV))
+        files.append(File.generated(config, DIAGRAM_STYLESHEET, content=SITE_CSS))
+        self.files = files
         if self.config.catalog:
-            catalog = build_catalog(self.gallery, self._site_url(files))
+            catalog = build_catalog(
+                self.trees[0].localized.gallery,
+                self._site_url(files),
+                languages={tree.language: tree.localized for tree in self.trees},
+            )
             files.append(File.generated(config, CATALOG_FILE, content=dump_catalog(catalog)))
         return files
 
+    def _tree(self, language: str) -> LanguageTree:
+        return next(t for t in self.trees if t.language == language)
+
     def _site_url(self, files: Files) -> Any:
         def site_url(kind: str, item_id: str, language: str) -> str:
-            file = files.get_file_from_path(uri_for(kind, item_id))
+            file = files.get_file_from_path(uri_for(kind, item_id, self._tree(language).prefix))
             return file.url if file else ""
 
         return site_url
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        if not self.config.enabled:
-            return nav
-        pages = {uri: files.get_file_from_path(uri) for uri in self.specs}
-        ours = {f.src_uri for f in pages.values() if f is not None}
-        if not self.config.nav:
-            return nav
-
-        def page_of(uri: str) -> Page:
-            file = pages[uri]
+    def _sections(self, tree: LanguageTree, files: Files, config: MkDocsConfig) -> list[Section]:
+        def page_of(kind: str, item_id: str = "") -> Page:
+            file = files.get_file_from_path(uri_for(kind, item_id, tree.prefix))
             assert file is not None
             if file.page is None:
                 Page(None, file, config)
             assert file.page is not None
             return file.page
 
-        map_uris = [u for u, s in self.specs.items() if s.kind == "map"]
-        persona_uris = [u for u, s in self.specs.items() if s.kind == "persona"]
-        show_maps = len(map_uris) <= self.config.nav_max_maps
-        maps_children: list[StructureItem] = [page_of(GALLERY_URI)]
-        if show_maps:
-            maps_children += [page_of(u) for u in map_uris]
-        persona_children: list[StructureItem] = [page_of(PERSONAS_URI)]
-        persona_children += [page_of(u) for u in persona_uris]
-        maps_section = Section(self.config.gallery_title, maps_children)
-        personas_section = Section(self.config.personas_title, persona_children)
-        return place_sections(nav, ours, [maps_section, personas_section])
+        t = tree.labels
+        specs = [s for s in self.specs.values() if s.tree is tree]
+        maps: list[StructureItem] = [page_of(GALLERY)]
+        map_specs = [s for s in specs if s.kind == MAP]
+        if len(map_specs) <= self.config.nav_max_maps:
+            maps += [page_of(MAP, s.item_id) for s in map_specs]
+        people: list[StructureItem] = [page_of(PERSONAS)]
+        people += [page_of(PERSONA, s.item_id) for s in specs if s.kind == PERSONA]
+        sections = [Section(t.gallery, maps), Section(t.personas, people)]
+        if len(self.trees) > 1:
+            sections.append(Section(t.languages, [page_of(LANGUAGES)]))
+        return sections
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or not self.config.nav:
+            return nav
+        ours = set(self.specs)
+        for tree in self.trees[1:]:
+            tree.nav = place_sections(Navigation([], []), ours, self._sections(tree, files, config))
+        return place_sections(nav, ours, self._sections(self.trees[0], files, config))
 
     # --- page content -------------------------------------------------------------------------
+
+    def _url_for(self, page: Page, files: Files, tree: LanguageTree) -> html.UrlFor:
+        def url_for(kind: str, item_id: str) -> str:
+            target_tree = tree
+            if "@" in kind:
+                kind, language = kind.split("@", 1)
+                target_tree = self._tree(language)
+            target = files.get_file_from_path(uri_for(kind, item_id, target_tree.prefix))
+            if target is None:
+                return "#"
+            return get_relative_url(target.url, page.file.url)
+
+        return url_for
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -203,19 +257,53 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # Generated pages have no Markdown headings for a table of contents; hiding the empty
         # TOC sidebar gives wide tables and diagrams the room they need.
         page.meta.setdefault("hide", ["toc"])
-
-        def url_for(kind: str, item_id: str) -> str:
-            target = files.get_file_from_path(uri_for(kind, item_id))
-            if target is None:
-                return "#"
-            return get_relative_url(target.url, page.file.url)
-
-        body = spec.body(self.gallery, url_for, self.labels, diagram="")
-        if spec.kind == "gallery" and self.serving and self.problems:
+        body = spec.body(self._url_for(page, files, spec.tree), self.trees)
+        if spec.kind == GALLERY and self.serving and self.problems:
             # While editing, show what is wrong where the author is looking.
-            body = html.problems_notice(self.problems.sorted(), self.labels) + body
+            body = html.problems_notice(self.problems.sorted(), spec.tree.labels) + body
         # An author's own maps/index.md or personas/index.md is kept as the intro.
         return f"{markdown}\n\n{body}" if own_intro else body
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if not self.config.enabled or len(self.trees) < 2:
+            return context
+        spec = self.specs.get(page.file.src_uri)
+        self._saved_theme = {
+            "language": config.theme["language"],
+            "alternate": config.extra.get("alternate"),
+        }
+        if spec is None:
+            if self._saved_theme["alternate"] is None:
+                config.extra["alternate"] = self._alternates(GALLERY, "", page)
+            return context
+        if _theme_speaks(config, spec.tree.language):
+            config.theme["language"] = spec.tree.language
+        config.extra["alternate"] = self._alternates(spec.kind, spec.item_id, page)
+        if spec.tree.nav is not None:
+            context["nav"] = spec.tree.nav
+        return context
+
+    def _alternates(self, kind: str, item_id: str, page: Page) -> list[dict[str, str]]:
+        # Links relative to the site root: the theme's `url` filter makes them relative to
+        # the page, so the language selector goes to the same page in that language.
+        alternates = []
+        for tree in self.trees:
+            file = self.files.get_file_from_path(uri_for(kind, item_id, tree.prefix))
+            if file is not None:
+                alternates.append({"name": tree.name, "lang": tree.language, "link": file.url})
+        return alternates
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self._saved_theme:
+            config.theme["language"] = self._saved_theme["language"]
+            if self._saved_theme["alternate"] is None:
+                config.extra.pop("alternate", None)
+            else:
+                config.extra["alternate"] = self._saved_theme["alternate"]
+            self._saved_theme = {}
+        return output
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self.maps_dir.is_dir():

@@ -1,0 +1,79 @@
+"""One tree of generated pages per language: the default at the site root, others under xx/.
+
+A single MkDocs build serves every language (no extra builds, no mkdocs-static-i18n): each
+tree has its own localized gallery, UI labels and navigation, and pages tell the theme their
+language while they are rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkdocs.structure.nav import Navigation
+
+from ..html.labels import Labels
+from ..i18n import Translations, localize_labels
+from ..i18n.gallery import LocalizedGallery, localize_gallery
+from ..layout.labels import Labels as DiagramLabels
+from ..validate import Gallery
+
+#: Names of languages in themselves, for the language selector; config can add more.
+ENDONYMS = {
+    "en": "English",
+    "de": "Deutsch",
+    "et": "Eesti",
+    "bg": "Български",
+    "af": "Afrikaans",
+    "lv": "Latviešu",
+}
+
+
+@dataclass
+class LanguageTree:
+    """Everything generated for one language."""
+
+    language: str
+    prefix: str  # "" for the default language, "xx/" for the others
+    name: str
+    labels: Labels
+    diagram_labels: DiagramLabels
+    localized: LocalizedGallery
+    nav: Navigation | None = field(default=None, repr=False)
+
+    @property
+    def gallery(self) -> Gallery:
+        return self.localized.gallery
+
+    @property
+    def is_default(self) -> bool:
+        return not self.prefix
+
+
+def build_trees(
+    gallery: Gallery,
+    translations: Translations,
+    languages: list[str],
+    *,
+    default_language: str,
+    names: dict[str, str],
+    gallery_title: str,
+    personas_title: str,
+) -> list[LanguageTree]:
+    """A tree per language, the default language first."""
+    ordered = [default_language, *[lang for lang in languages if lang != default_language]]
+    trees = []
+    for lang in ordered:
+        labels = localize_labels(
+            Labels(language=lang, gallery=gallery_title, personas=personas_title), lang
+        )
+        trees.append(
+            LanguageTree(
+                language=lang,
+                prefix="" if lang == default_language else f"{lang}/",
+                name=names.get(lang) or ENDONYMS.get(lang, lang),
+                labels=labels,
+                diagram_labels=localize_labels(DiagramLabels(), lang),
+                localized=localize_gallery(gallery, translations, lang),
+            )
+        )
+    return trees
