@@ -15,8 +15,8 @@ from pathlib import Path
 
 from . import __version__
 from .errors import Problems
-from .model import json_schema
 from .i18n import load_translations
+from .model import json_schema
 from .validate import PERSONAS_DIR, YAML_SUFFIXES, load_gallery, yaml_files
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2

@@ -280,5 +280,3 @@ def _output_options(parser: argparse.ArgumentParser, what: str) -> None:
         "-o", "--output", metavar="FILE", help=f"where to write {what} ('-': standard output)"
     )
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
-
-
