@@ -14,7 +14,6 @@ from typing import Any
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .pages import GALLERY_URI, PERSONAS_URI
 
 
 def _is_ours(item: Any, ours: set[str]) -> bool:
@@ -55,7 +54,13 @@ def _link(items: list[Any], parent: Section | None, pages: list[Page]) -> None:
 
 def place_sections(nav: Navigation, ours: set[str], sections: list[Section]) -> Navigation:
     """A new navigation with generated pages only inside ``sections`` (gallery, personas)."""
-    anchors = dict(zip((GALLERY_URI, PERSONAS_URI), sections, strict=False))
+    # A section replaces the author's nav entry for its first page (the gallery, the personas
+    # index...), wherever the author put it.
+    anchors = {
+        section.children[0].file.src_uri: section
+        for section in sections
+        if section.children and isinstance(section.children[0], Page)
+    }
     items = _replace(nav.items, ours, anchors)
     items.extend(anchors.values())  # sections whose index page the author did not place
     pages: list[Page] = []

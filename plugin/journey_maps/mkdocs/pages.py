@@ -4,12 +4,15 @@ Generated pages are virtual files (``File.generated``): nothing is written into 
 the maps folder, so ``mkdocs serve`` never sees its own output as a change. Every page
 exists once per language tree, at the same path below the tree's prefix, so the language
 selector can always go to "this page, in that language".
+
+Each kind of page is a :class:`PageKind` in a registry: a feature adds its pages by
+registering kinds from its own module (see :mod:`.browse_pages`), not by editing the plugin.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
@@ -23,121 +26,193 @@ LANGUAGES = "languages"
 MAP = "map"
 PERSONA = "persona"
 
-_PATHS: dict[str, Callable[[str], str]] = {
-    GALLERY: lambda _: "maps/index.md",
-    MAP: lambda item_id: f"maps/{item_id}/index.md",
-    PERSONAS: lambda _: "personas/index.md",
-    PERSONA: lambda item_id: f"personas/{item_id}/index.md",
-    LANGUAGES: lambda _: "languages/index.md",
-}
-
-GALLERY_URI = _PATHS[GALLERY]("")
-PERSONAS_URI = _PATHS[PERSONAS]("")
-
-
-def uri_for(kind: str, item_id: str, prefix: str = "") -> str:
-    """The virtual source path of a generated page in the tree with ``prefix``."""
-    return prefix + _PATHS[kind](item_id)
-
 
 @dataclass(frozen=True)
 class PageSpec:
-    """A page to generate: what it shows, in which language tree."""
+    """A page to generate: which kind, which item, in which language tree."""
 
     kind: str
     item_id: str
-    tree: LanguageTree
+    tree: LanguageTree = field(compare=False)
 
     @property
     def uri(self) -> str:
         return uri_for(self.kind, self.item_id, self.tree.prefix)
 
     def title(self) -> str:
-        t, gallery = self.tree.labels, self.tree.gallery
-        if self.kind == MAP:
-            return str.__str__(gallery.maps[self.item_id].title)
-        if self.kind == PERSONA:
-            return str.__str__(gallery.personas[self.item_id].name)
-        return {GALLERY: t.gallery, PERSONAS: t.personas, LANGUAGES: t.languages}[self.kind]
+        return str.__str__(KINDS[self.kind].title(self))
 
     def html_title(self) -> Markup:
         """The title as safe HTML: MkDocs themes print page titles without escaping."""
         return escape(self.title())
 
     def body(self, url_for: html.UrlFor, trees: list[LanguageTree]) -> str:
-        tree, t = self.tree, self.tree.labels
-        gallery = tree.gallery
-        if self.kind == MAP:
-            journey = gallery.maps[self.item_id]
-            persona = gallery.personas.get(journey.persona or "")
-            diagram = render_map_svg(journey, persona, labels=tree.diagram_labels, standalone=False)
-            return html.map_page(
-                journey,
-                gallery,
-                url_for,
-                t,
-                diagram=diagram,
-                languages=_map_languages(self.item_id, trees, url_for),
-            )
-        if self.kind == PERSONA:
-            return html.persona_page(gallery.personas[self.item_id], gallery, url_for, t)
-        if self.kind == PERSONAS:
-            return html.personas_page(gallery, url_for, t)
-        if self.kind == LANGUAGES:
-            return html.languages_page(
-                [
-                    html.LanguageSummary(
-                        language=other.language,
-                        name=other.name,
-                        url=url_for(f"{GALLERY}@{other.language}", ""),
-                        completeness=other.localized.map_completeness,
-                    )
-                    for other in trees
-                ],
-                gallery,
-                url_for,
-                t,
-            )
-        thumbnails = {
-            map_id: render_thumbnail_svg(journey, labels=tree.diagram_labels, standalone=False)
-            for map_id, journey in gallery.maps.items()
-        }
-        available = {m for m in gallery.maps if tree.localized.is_available(m)}
-        return html.gallery_page(gallery, url_for, t, thumbnails=thumbnails, available=available)
+        return KINDS[self.kind].body(self, url_for, trees)
 
 
-def _map_languages(
-    map_id: str, trees: list[LanguageTree], url_for: html.UrlFor
-) -> list[html.LanguageLink]:
-    if len(trees) < 2:
-        return []
-    return [
-        html.LanguageLink(
-            language=tree.language,
-            name=tree.name,
-            url=url_for(f"{MAP}@{tree.language}", map_id),
-            completeness=tree.localized.map_completeness.get(map_id, 0.0),
-        )
-        for tree in trees
-    ]
+Body = Callable[[PageSpec, html.UrlFor, list[LanguageTree]], str]
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """A kind of generated page.
+
+    ``items`` lists the item ids to generate in a tree (``[""]`` for a single page);
+    ``section`` names the navigation section it is listed in (``None``: not listed, still
+    reachable by links); ``multilingual_only`` pages exist only when the site has several
+    languages.
+    """
+
+    name: str
+    path: Callable[[str], str]
+    title: Callable[[PageSpec], str]
+    body: Body
+    items: Callable[[LanguageTree], list[str]] = lambda tree: [""]
+    section: str | None = None
+    multilingual_only: bool = False
+
+
+KINDS: dict[str, PageKind] = {}
+
+
+def register(kind: PageKind) -> PageKind:
+    """Add a kind of page; pages are generated, and listed in nav, in registration order."""
+    KINDS[kind.name] = kind
+    return kind
+
+
+def uri_for(kind: str, item_id: str, prefix: str = "") -> str:
+    """The virtual source path of a generated page in the tree with ``prefix``."""
+    return prefix + KINDS[kind].path(item_id)
 
 
 def page_specs(trees: list[LanguageTree]) -> dict[str, PageSpec]:
     """Every generated page by its virtual source path, in navigation order per tree."""
     specs: dict[str, PageSpec] = {}
     for tree in trees:
-        gallery = tree.gallery
-        entries = [PageSpec(GALLERY, "", tree)]
-        entries += [
-            PageSpec(MAP, m.id, tree)
-            for m in sorted(gallery.maps.values(), key=lambda m: (m.title.casefold(), m.id))
-        ]
-        entries.append(PageSpec(PERSONAS, "", tree))
-        entries += [
-            PageSpec(PERSONA, p.id, tree)
-            for p in sorted(gallery.personas.values(), key=lambda p: (p.name.casefold(), p.id))
-        ]
-        if len(trees) > 1:
-            entries.append(PageSpec(LANGUAGES, "", tree))
-        specs.update((spec.uri, spec) for spec in entries)
+        for kind in KINDS.values():
+            if kind.multilingual_only and len(trees) < 2:
+                continue
+            for item_id in kind.items(tree):
+                spec = PageSpec(kind.name, item_id, tree)
+                specs[spec.uri] = spec
     return specs
+
+
+# --- the core pages: gallery, maps, personas, languages ------------------------------------
+
+
+def _by_title(tree: LanguageTree) -> list[str]:
+    maps = tree.gallery.maps.values()
+    return [m.id for m in sorted(maps, key=lambda m: (m.title.casefold(), m.id))]
+
+
+def _by_name(tree: LanguageTree) -> list[str]:
+    people = tree.gallery.personas.values()
+    return [p.id for p in sorted(people, key=lambda p: (p.name.casefold(), p.id))]
+
+
+def _gallery_body(spec: PageSpec, url_for: html.UrlFor, trees: list[LanguageTree]) -> str:
+    tree = spec.tree
+    thumbnails = {
+        map_id: render_thumbnail_svg(journey, labels=tree.diagram_labels, standalone=False)
+        for map_id, journey in tree.gallery.maps.items()
+    }
+    available = {m for m in tree.gallery.maps if tree.localized.is_available(m)}
+    return html.gallery_page(
+        tree.gallery, url_for, tree.labels, thumbnails=thumbnails, available=available
+    )
+
+
+def _map_body(spec: PageSpec, url_for: html.UrlFor, trees: list[LanguageTree]) -> str:
+    tree = spec.tree
+    journey = tree.gallery.maps[spec.item_id]
+    persona = tree.gallery.personas.get(journey.persona or "")
+    diagram = render_map_svg(journey, persona, labels=tree.diagram_labels, standalone=False)
+    languages = [
+        html.LanguageLink(
+            language=other.language,
+            name=other.name,
+            url=url_for(f"{MAP}@{other.language}", spec.item_id),
+            completeness=other.localized.map_completeness.get(spec.item_id, 0.0),
+        )
+        for other in trees
+    ]
+    return html.map_page(
+        journey,
+        tree.gallery,
+        url_for,
+        tree.labels,
+        diagram=diagram,
+        languages=languages if len(trees) > 1 else [],
+    )
+
+
+def _languages_body(spec: PageSpec, url_for: html.UrlFor, trees: list[LanguageTree]) -> str:
+    summaries = [
+        html.LanguageSummary(
+            language=other.language,
+            name=other.name,
+            url=url_for(f"{GALLERY}@{other.language}", ""),
+            completeness=other.localized.map_completeness,
+        )
+        for other in trees
+    ]
+    return html.languages_page(summaries, spec.tree.gallery, url_for, spec.tree.labels)
+
+
+register(
+    PageKind(
+        GALLERY,
+        path=lambda _: "maps/index.md",
+        title=lambda spec: spec.tree.labels.gallery,
+        body=_gallery_body,
+        section=GALLERY,
+    )
+)
+register(
+    PageKind(
+        MAP,
+        path=lambda item_id: f"maps/{item_id}/index.md",
+        title=lambda spec: spec.tree.gallery.maps[spec.item_id].title,
+        body=_map_body,
+        items=_by_title,
+        section=GALLERY,
+    )
+)
+register(
+    PageKind(
+        PERSONAS,
+        path=lambda _: "personas/index.md",
+        title=lambda spec: spec.tree.labels.personas,
+        body=lambda spec, url_for, trees: html.personas_page(
+            spec.tree.gallery, url_for, spec.tree.labels
+        ),
+        section=PERSONAS,
+    )
+)
+register(
+    PageKind(
+        PERSONA,
+        path=lambda item_id: f"personas/{item_id}/index.md",
+        title=lambda spec: spec.tree.gallery.personas[spec.item_id].name,
+        body=lambda spec, url_for, trees: html.persona_page(
+            spec.tree.gallery.personas[spec.item_id], spec.tree.gallery, url_for, spec.tree.labels
+        ),
+        items=_by_name,
+        section=PERSONAS,
+    )
+)
+register(
+    PageKind(
+        LANGUAGES,
+        path=lambda _: "languages/index.md",
+        title=lambda spec: spec.tree.labels.languages,
+        body=_languages_body,
+        section=LANGUAGES,
+        multilingual_only=True,
+    )
+)
+
+GALLERY_URI = uri_for(GALLERY, "")
+PERSONAS_URI = uri_for(PERSONAS, "")

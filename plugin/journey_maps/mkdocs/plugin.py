@@ -40,7 +40,7 @@ from ..validate import load_gallery
 from .config import JourneyMapsConfig
 from .languages import LanguageTree, build_trees
 from .nav import place_sections
-from .pages import GALLERY, LANGUAGES, MAP, PERSONA, PERSONAS, PageSpec, page_specs, uri_for
+from .pages import GALLERY, KINDS, LANGUAGES, PERSONAS, PageSpec, page_specs, uri_for
 
 log = get_plugin_logger(__name__)
 
@@ -200,26 +200,36 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         return site_url
 
     def _sections(self, tree: LanguageTree, files: Files, config: MkDocsConfig) -> list[Section]:
-        def page_of(kind: str, item_id: str = "") -> Page:
-            file = files.get_file_from_path(uri_for(kind, item_id, tree.prefix))
+        """The tree's navigation sections, from the page kinds that name one.
+
+        A kind with more pages than ``nav_max_maps`` is left out of the navigation (its
+        index page links to them), so a 500-map gallery does not put 500 links on every page.
+        """
+
+        def page_of(spec: PageSpec) -> Page:
+            file = files.get_file_from_path(spec.uri)
             assert file is not None
             if file.page is None:
                 Page(None, file, config)
             assert file.page is not None
             return file.page
 
-        t = tree.labels
         specs = [s for s in self.specs.values() if s.tree is tree]
-        maps: list[StructureItem] = [page_of(GALLERY)]
-        map_specs = [s for s in specs if s.kind == MAP]
-        if len(map_specs) <= self.config.nav_max_maps:
-            maps += [page_of(MAP, s.item_id) for s in map_specs]
-        people: list[StructureItem] = [page_of(PERSONAS)]
-        people += [page_of(PERSONA, s.item_id) for s in specs if s.kind == PERSONA]
-        sections = [Section(t.gallery, maps), Section(t.personas, people)]
-        if len(self.trees) > 1:
-            sections.append(Section(t.languages, [page_of(LANGUAGES)]))
-        return sections
+        children: dict[str, list[StructureItem]] = {}
+        for kind in KINDS.values():
+            if kind.section is None:
+                continue
+            of_kind = [s for s in specs if s.kind == kind.name]
+            if len(of_kind) > 1 and len(of_kind) > self.config.nav_max_maps:
+                continue
+            children.setdefault(kind.section, []).extend(page_of(s) for s in of_kind)
+        titles = {GALLERY: tree.labels.gallery, PERSONAS: tree.labels.personas}
+        titles[LANGUAGES] = tree.labels.languages
+        return [
+            Section(str(titles.get(name) or getattr(tree.labels, name, name)), items)
+            for name, items in children.items()
+            if items
+        ]
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or not self.config.nav:
