@@ -12,7 +12,7 @@ ADDR ?= 127.0.0.1:8000
 AXE_VERSION := 4.14.1
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
 
-.PHONY: help venv site serve test lint typecheck check bench wheel clean i18n
+.PHONY: help venv site serve test lint typecheck check bench wheel clean i18n screenshots
 
 help:
 	@echo "make serve   build and serve the sample gallery on http://$(ADDR)/"
@@ -63,3 +63,6 @@ wheel: $(STAMP)
 
 clean:
 	rm -rf $(SITE_DIR) dist .cache build .pytest_cache .mypy_cache .ruff_cache
+
+screenshots: $(STAMP)  ## README and docs screenshots (needs Debian's chromium)
+	$(BIN)/python tools/screenshots.py

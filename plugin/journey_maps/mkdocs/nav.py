@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-
 
 
 def _is_ours(item: Any, ours: set[str]) -> bool:
@@ -24,7 +24,7 @@ def _is_ours(item: Any, ours: set[str]) -> bool:
     return False
 
 
-def _replace(items: Iterable[Any], ours: set[str], anchors: dict[str, Section]) -> list[Any]:
+def _replace(items: Iterable[Any], ours: set[str], anchors: dict[str, StructureItem]) -> list[Any]:
     result: list[Any] = []
     for item in items:
         if isinstance(item, Page) and item.file.src_uri in ours:
@@ -52,15 +52,25 @@ def _link(items: list[Any], parent: Section | None, pages: list[Page]) -> None:
             _link(item.children, item, pages)
 
 
-def place_sections(nav: Navigation, ours: set[str], sections: list[Section]) -> Navigation:
-    """A new navigation with generated pages only inside ``sections`` (gallery, personas)."""
-    # A section replaces the author's nav entry for its first page (the gallery, the personas
-    # index...), wherever the author put it.
-    anchors = {
-        section.children[0].file.src_uri: section
-        for section in sections
-        if section.children and isinstance(section.children[0], Page)
-    }
+def _first_page(item: StructureItem) -> Page | None:
+    if isinstance(item, Page):
+        return item
+    if isinstance(item, Section) and item.children and isinstance(item.children[0], Page):
+        return item.children[0]
+    return None
+
+
+def place_sections(nav: Navigation, ours: set[str], sections: list[StructureItem]) -> Navigation:
+    """A new navigation with generated pages only inside ``sections`` (gallery, personas).
+
+    Each section (or single page) replaces the author's nav entry for its first page (the
+    gallery, the personas index...), wherever the author put it; the rest are appended.
+    """
+    anchors: dict[str, StructureItem] = {}
+    for section in sections:
+        first = _first_page(section)
+        if first is not None:
+            anchors[first.file.src_uri] = section
     items = _replace(nav.items, ours, anchors)
     items.extend(anchors.values())  # sections whose index page the author did not place
     pages: list[Page] = []

@@ -21,6 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -180,6 +181,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.append(File.generated(config, uri, content="", inclusion=NOT_IN_NAV))
         files.append(File.generated(config, DIAGRAM_STYLESHEET, content=SITE_CSS))
         self.files = files
+        if len(self.trees) > 1:
+            for spec in list(self.specs.values()):
+                uri = spec.uri.removesuffix("index.md") + "sitemap.xml"
+                files.append(File.generated(config, uri, content=self._page_sitemap(spec, config)))
         if self.config.catalog:
             catalog = build_catalog(
                 self.trees[0].localized.gallery,
@@ -199,7 +204,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
         return site_url
 
-    def _sections(self, tree: LanguageTree, files: Files, config: MkDocsConfig) -> list[Section]:
+    def _sections(
+        self, tree: LanguageTree, files: Files, config: MkDocsConfig
+    ) -> list[StructureItem]:
         """The tree's navigation sections, from the page kinds that name one.
 
         A kind with more pages than ``nav_max_maps`` is left out of the navigation (its
@@ -225,11 +232,40 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             children.setdefault(kind.section, []).extend(page_of(s) for s in of_kind)
         titles = {GALLERY: tree.labels.gallery, PERSONAS: tree.labels.personas}
         titles[LANGUAGES] = tree.labels.languages
+        # A one-page "section" is just that page: mkdocs-material renders a section holding
+        # only its index page with a dangling aria-labelledby.
         return [
-            Section(str(titles.get(name) or getattr(tree.labels, name, name)), items)
+            items[0]
+            if len(items) == 1
+            else Section(str(titles.get(name) or getattr(tree.labels, name, name)), items)
             for name, items in children.items()
             if items
         ]
+
+    def _page_sitemap(self, spec: PageSpec, config: MkDocsConfig) -> str:
+        """A one-page sitemap beside each generated page, listing it in every language.
+
+        mkdocs-material's language selector script fetches ``sitemap.xml`` below every
+        ``<link rel="alternate">`` of a page; our alternates are the same page in the other
+        languages, so each page directory answers with its own hreflang alternates.
+        """
+        base = (config.site_url or "https://example.invalid/").rstrip("/") + "/"
+        links = []
+        for tree in self.trees:
+            file = self.files.get_file_from_path(uri_for(spec.kind, spec.item_id, tree.prefix))
+            if file is not None:
+                links.append(
+                    f'<xhtml:link rel="alternate" hreflang="{tree.language}" '
+                    f'href="{escape(base + file.url)}"/>'
+                )
+        own = self.files.get_file_from_path(spec.uri)
+        loc = escape(base + (own.url if own else ""))
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+            f"<url><loc>{loc}</loc>{''.join(links)}</url>\n</urlset>\n"
+        )
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or not self.config.nav:
@@ -285,8 +321,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             "alternate": config.extra.get("alternate"),
         }
         if spec is None:
+            # A hand-written page exists in one language only: the selector offers the
+            # languages overview of each tree (never a gallery: the theme's script would
+            # take every link below an alternate for a language switch).
             if self._saved_theme["alternate"] is None:
-                config.extra["alternate"] = self._alternates(GALLERY, "", page)
+                config.extra["alternate"] = self._alternates(LANGUAGES, "", page)
             return context
         if _theme_speaks(config, spec.tree.language):
             config.theme["language"] = spec.tree.language
