@@ -37,16 +37,23 @@ def _renderer() -> Callable[..., str] | None:
     return render if callable(render) else None
 
 
-def median_ms(render: Callable[..., str], journey: Any, persona: Any, repetitions: int) -> float:
-    """Median of ``repetitions`` timed renders after a few untimed ones (imports, caches)."""
+def median_ms(
+    render: Callable[..., str], journey: Any, persona: Any, repetitions: int
+) -> tuple[float, float]:
+    """Median wall and CPU ms of ``repetitions`` renders after a few untimed ones (caches).
+
+    The render is single-threaded and does no I/O, so CPU time is what it costs; wall time
+    also counts whatever else the (shared) machine was doing, and is reported beside it.
+    """
     for _ in range(WARM_UP):
         render(journey, persona, standalone=True)
-    times = []
+    wall, cpu = [], []
     for _ in range(repetitions):
-        start = time.perf_counter_ns()
+        start, start_cpu = time.perf_counter_ns(), time.process_time_ns()
         render(journey, persona, standalone=True)
-        times.append(time.perf_counter_ns() - start)
-    return statistics.median(times) / 1e6
+        cpu.append(time.process_time_ns() - start_cpu)
+        wall.append(time.perf_counter_ns() - start)
+    return statistics.median(wall) / 1e6, statistics.median(cpu) / 1e6
 
 
 def _generated(stages: int, seed: int) -> tuple[Any, Any]:
@@ -88,19 +95,26 @@ def run_svg(options: Options) -> Outcome:
         message = f"{type(error).__name__}: {error}"
         return Outcome(data={"available": True, "error": message}, text=f"svg: failed ({message})")
     target = generated.get(TARGET_STAGES)
-    verdict = "met" if target is not None and target < TARGET_MS else "MISSED"
-    lines = [f"svg render, median of {repetitions} after {WARM_UP} warm-up (ms per map)"]
-    lines += [f"  {map_id:<34} {ms:>8.2f}" for map_id, ms in sample.items()]
+    verdict = "met" if target is not None and target[1] < TARGET_MS else "MISSED"
+    lines = [
+        f"svg render, median of {repetitions} after {WARM_UP} warm-up (ms per map)",
+        f"  {'':<34} {'wall':>8} {'cpu':>8}",
+    ]
+    lines += [f"  {map_id:<34} {w:>8.2f} {c:>8.2f}" for map_id, (w, c) in sample.items()]
     if sample:
-        lines.append(f"  {'sample gallery, median':<34} {statistics.median(sample.values()):>8.2f}")
-    lines += [f"  {f'generated, {n} stages':<34} {ms:>8.2f}" for n, ms in generated.items()]
-    lines.append(f"  target < {TARGET_MS:.0f} ms for {TARGET_STAGES} stages: {verdict}")
+        wall = statistics.median(w for w, _ in sample.values())
+        cpu = statistics.median(c for _, c in sample.values())
+        lines.append(f"  {'sample gallery, median':<34} {wall:>8.2f} {cpu:>8.2f}")
+    lines += [
+        f"  {f'generated, {n} stages':<34} {w:>8.2f} {c:>8.2f}" for n, (w, c) in generated.items()
+    ]
+    lines.append(f"  target < {TARGET_MS:.0f} ms (cpu) for {TARGET_STAGES} stages: {verdict}")
     data = {
         "available": True,
         "repetitions": repetitions,
         "warm_up": WARM_UP,
-        "sample_ms": sample,
-        "generated_ms": {str(n): ms for n, ms in generated.items()},
+        "sample_ms": {k: {"wall": w, "cpu": c} for k, (w, c) in sample.items()},
+        "generated_ms": {str(n): {"wall": w, "cpu": c} for n, (w, c) in generated.items()},
         "target": {"stages": TARGET_STAGES, "ms": TARGET_MS, "met": verdict == "met"},
     }
     return Outcome(data=data, text="\n".join(lines))
