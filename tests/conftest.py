@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -17,7 +18,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_MAPS = ROOT / "maps"
-BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+# One export cache for every site a test session builds: keys are content hashes (with the
+# renderer version), so sharing is safe, and blank templates render once, not per test.
+EXPORT_CACHE = Path(tempfile.gettempdir()) / f"journey-maps-test-cache-{os.getuid()}"
+BUILD_ENV = {
+    **os.environ,
+    "SOURCE_DATE_EPOCH": "1700000000",
+    "NO_MKDOCS_2_WARNING": "1",
+    "JOURNEY_MAPS_CACHE_DIR": str(EXPORT_CACHE),
+}
 
 BASE_CONFIG = """\
 site_name: Test gallery
@@ -57,14 +66,16 @@ class Site:
         path.write_text(textwrap.dedent(text), encoding="utf-8")
         return path
 
-    def build(self, *args: str, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    def build(
+        self, *args: str, strict: bool = True, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(self.site_dir)]
         if strict:
             command.append("--strict")
         return subprocess.run(
             [*command, *args],
             cwd=self.root,
-            env=BUILD_ENV,
+            env={**BUILD_ENV, **(env or {})},
             capture_output=True,
             text=True,
             timeout=300,

@@ -101,6 +101,7 @@ def map_page(
     labels: Labels,
     *,
     diagram: str = "",
+    downloads: str = "",
     languages: list[LanguageLink] | None = None,
 ) -> str:
     """The body of a map page: header, diagram, stages table, action plan, metrics."""
@@ -116,6 +117,7 @@ def map_page(
         url_for=url_for,
         t=labels,
         diagram=diagram,
+        downloads=downloads,
         languages=languages or [],
         untranslated=has_fallbacks(journey),
     )

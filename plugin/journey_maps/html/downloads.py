@@ -79,7 +79,6 @@ class DownloadLabels:
     language_column: str = "Language"
     paper_size: str = "Paper size"
     fillable_pdf: str = "Fillable PDF"
-    image: str = "Image"
     preview: str = "Blank template"
     type_names: dict[MapType, str] = field(default_factory=_type_names)
     type_purposes: dict[MapType, str] = field(default_factory=_type_purposes)

@@ -87,10 +87,19 @@ _HEADER = f"""\
 
 def _label_classes() -> list[tuple[str, Any]]:
     """The dataclasses whose defaults are the message ids, with a short name for comments."""
+    from ..export.blank import TemplateLabels
+    from ..html.browse import BrowseLabels
+    from ..html.downloads import DownloadLabels
     from ..html.labels import Labels as PageLabels
     from ..layout.labels import Labels as DiagramLabels
 
-    return [("html.Labels", PageLabels), ("layout.Labels", DiagramLabels)]
+    return [
+        ("html.Labels", PageLabels),
+        ("layout.Labels", DiagramLabels),
+        ("export.blank.TemplateLabels", TemplateLabels),
+        ("html.downloads.DownloadLabels", DownloadLabels),
+        ("html.browse.BrowseLabels", BrowseLabels),
+    ]
 
 
 def _key(value: Any) -> str:

@@ -27,3 +27,19 @@ class JourneyMapsConfig(base.Config):
     personas_title = c.Type(str, default="Personas")
     #: Write journey-maps.json at the site root.
     catalog = c.Type(bool, default=True)
+    #: Offer every map for download, in these formats, in every language.
+    downloads = c.Type(bool, default=True)
+    download_formats = c.ListOfItems(
+        c.Choice(("svg", "png", "pdf", "csv", "json")), default=["svg", "png", "pdf", "csv", "json"]
+    )
+    #: Publish blank templates of the four map types (templates/ page) on these papers.
+    templates = c.Type(bool, default=True)
+    papers = c.ListOfItems(c.Choice(("a4", "letter", "a3")), default=["a4", "letter", "a3"])
+    #: Resolution of PNG downloads.
+    dpi = c.Type(int, default=150)
+    #: Processes that render PNG and PDF; default: one less than the CPU cores.
+    workers = c.Optional(c.Type(int))
+    #: Rendered files by content hash, so a rebuild renders only what changed.
+    cache_dir = c.Type(str, default=".cache/journey-maps")
+    #: Render PNG and PDF under `mkdocs serve` too (slower rebuilds while editing).
+    serve_raster = c.Type(bool, default=False)

@@ -8,6 +8,7 @@ language while they are rendered.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mkdocs.structure.nav import Navigation
 
@@ -16,6 +17,9 @@ from ..i18n import Translations, localize_labels
 from ..i18n.gallery import LocalizedGallery, localize_gallery
 from ..layout.labels import Labels as DiagramLabels
 from ..validate import Gallery
+
+if TYPE_CHECKING:
+    from .downloads import SiteDownloads
 
 #: Names of languages in themselves, for the language selector; config can add more.
 ENDONYMS = {
@@ -39,6 +43,7 @@ class LanguageTree:
     diagram_labels: DiagramLabels
     localized: LocalizedGallery
     nav: Navigation | None = field(default=None, repr=False)
+    downloads: SiteDownloads | None = field(default=None, repr=False)
 
     @property
     def gallery(self) -> Gallery:

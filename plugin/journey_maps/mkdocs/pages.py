@@ -138,12 +138,16 @@ def _map_body(spec: PageSpec, url_for: html.UrlFor, trees: list[LanguageTree]) -
         )
         for other in trees
     ]
+    downloads = (
+        tree.downloads.map_buttons(spec.item_id, tree.language, url_for) if tree.downloads else ""
+    )
     return html.map_page(
         journey,
         tree.gallery,
         url_for,
         tree.labels,
         diagram=diagram,
+        downloads=downloads,
         languages=languages if len(trees) > 1 else [],
     )
 

@@ -18,6 +18,7 @@ Event order and what each step does:
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,13 @@ from mkdocs.utils.templates import TemplateContext
 from .. import html
 from ..catalog import CATALOG_FILE, build_catalog, dump_catalog
 from ..errors import Problems
+from ..export.raster import ExportError
 from ..i18n import Translations, load_translations
 from ..themes import SITE_CSS
 from ..validate import load_gallery
+from . import browse_pages  # noqa: F401  (registers the browsing pages)
 from .config import JourneyMapsConfig
+from .downloads import RASTER, SiteDownloads
 from .languages import LanguageTree, build_trees
 from .nav import place_sections
 from .pages import GALLERY, KINDS, LANGUAGES, PERSONAS, PageSpec, page_specs, uri_for
@@ -80,6 +84,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.problems = Problems()
         self._saved_theme: dict[str, Any] = {}
         self.files = Files([])
+        self.downloads: SiteDownloads | None = None
 
     # --- configuration --------------------------------------------------------------------
 
@@ -131,6 +136,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             gallery_title=self.config.gallery_title,
             personas_title=self.config.personas_title,
         )
+        self.downloads = self._plan_downloads(base)
         self.specs = page_specs(self.trees)
         log.info(
             "Loaded %d journey map(s) and %d persona(s) from %s; %d language(s)",
@@ -139,6 +145,50 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             self.config.maps_dir,
             len(self.trees),
         )
+
+    def _plan_downloads(self, base: Path) -> SiteDownloads | None:
+        """Plan and render the downloads now, before MkDocs writes anything."""
+        if not self.config.downloads:
+            return None
+        formats = list(self.config.download_formats)
+        if self.serving and not self.config.serve_raster:
+            formats = [f for f in formats if f not in RASTER]
+        downloads = SiteDownloads(
+            formats=formats,
+            papers=list(self.config.papers),
+            templates=self.config.templates,
+            dpi=self.config.dpi,
+        )
+        downloads.plan(self.trees)
+        try:
+            # JOURNEY_MAPS_CACHE_DIR lets CI (or a test session) share one cache between sites.
+            cache_dir = os.environ.get("JOURNEY_MAPS_CACHE_DIR") or base / self.config.cache_dir
+            stats = downloads.render(
+                cache_dir=Path(cache_dir).resolve(),
+                workers=self.config.workers,
+                log=log.info,
+            )
+        except ExportError as error:
+            downloads.discard()
+            raise PluginError(f"journey map downloads could not be rendered: {error}") from error
+        log.info(
+            "Downloads: %d file(s), %d rendered, %d from the cache, %d written as text",
+            stats.total,
+            stats.rendered,
+            stats.cached,
+            stats.written,
+        )
+        for tree in self.trees:
+            tree.downloads = downloads
+        return downloads
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.downloads is not None:
+            self.downloads.publish(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.downloads is not None:
+            self.downloads.discard()
 
     def _report(self, problems: Problems, *, strict: bool) -> None:
         ordered = problems.sorted()
@@ -190,6 +240,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 self.trees[0].localized.gallery,
                 self._site_url(files),
                 languages={tree.language: tree.localized for tree in self.trees},
+                downloads=self.downloads.catalog_downloads() if self.downloads else None,
+                templates=self.downloads.catalog_templates() if self.downloads else None,
             )
             files.append(File.generated(config, CATALOG_FILE, content=dump_catalog(catalog)))
         return files
@@ -279,6 +331,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def _url_for(self, page: Page, files: Files, tree: LanguageTree) -> html.UrlFor:
         def url_for(kind: str, item_id: str) -> str:
+            if kind == "file":  # a file by its path from the site root, e.g. a download
+                return get_relative_url(item_id, page.file.url)
             target_tree = tree
             if "@" in kind:
                 kind, language = kind.split("@", 1)
