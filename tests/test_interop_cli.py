@@ -33,7 +33,7 @@ def test_commands_are_registered(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert excinfo.value.code == 0
     out = capsys.readouterr().out
-    for command in ("import", "new", "export", "validate"):
+    for command in ("import", "new", "render", "validate"):
         assert f"    {command} " in out
 
 
@@ -86,9 +86,9 @@ def test_export_to_stdout_and_file(
     fmt: str, workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = "maps/colleen-vacuum-current.yaml"
-    assert main(["export", source, "--format", fmt]) == EXIT_OK
+    assert main(["render", source, "--format", fmt]) == EXIT_OK
     out = capsys.readouterr().out
-    assert main(["export", source, "--format", fmt, "-o", f"out.{fmt}"]) == EXIT_OK
+    assert main(["render", source, "--format", fmt, "-o", f"out.{fmt}"]) == EXIT_OK
     data = (workdir / f"out.{fmt}").read_bytes()
     assert data.decode("utf-8") == out or fmt == "csv"
     if fmt == "csv":
@@ -100,23 +100,25 @@ def test_export_to_stdout_and_file(
 
 
 def test_export_problems_exit_1(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "maps/colleen-vacuum-empathy.yaml", "--format", "mermaid"]) == 1
-    out = capsys.readouterr().out
-    assert out.startswith("maps/colleen-vacuum-empathy.yaml:2:7: error: 'Colleen three weeks")
+    # `render` writes the export to stdout, so problems go to stderr
+    assert main(["render", "maps/colleen-vacuum-empathy.yaml", "--format", "mermaid"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("maps/colleen-vacuum-empathy.yaml:2:7: error: 'Colleen three weeks")
     broken = workdir / "maps" / "broken.yaml"
     broken.write_text("type: current-state\ntitle: B\nstages:\n  - name: A\n    emotion: 5\n")
-    assert main(["export", "maps/broken.yaml", "--format", "csv"]) == EXIT_INVALID
-    assert capsys.readouterr().out.startswith("maps/broken.yaml:5:14: error: emotion score 5")
-    assert main(["export", "maps/personas/loyal-kadri.yaml", "--format", "csv"]) == EXIT_USAGE
-    assert main(["export", "maps/missing.yaml", "--format", "csv"]) == EXIT_USAGE
-    assert "not a map file" in capsys.readouterr().err
+    assert main(["render", "maps/broken.yaml", "--format", "csv"]) == EXIT_INVALID
+    assert capsys.readouterr().err.startswith("maps/broken.yaml:5:14: error: emotion score 5")
+    assert main(["render", "maps/personas/loyal-kadri.yaml", "--format", "csv"]) == EXIT_USAGE
+    assert "not a map" in capsys.readouterr().err
+    assert main(["render", "maps/missing.yaml", "--format", "csv"]) == EXIT_USAGE
+    assert "no such file" in capsys.readouterr().err
 
 
 def test_mermaid_import_round_trip_through_files(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = "maps/jana-day-in-the-life.yaml"
-    assert main(["export", source, "--format", "mermaid", "-o", "jana.mmd"]) == EXIT_OK
+    assert main(["render", source, "--format", "mermaid", "-o", "jana.mmd"]) == EXIT_OK
     assert main(["import", "mermaid", "jana.mmd", "-o", "maps/jana-again.yaml"]) == EXIT_OK
     valid(workdir / "maps")
     text = (workdir / "maps" / "jana-again.yaml").read_text(encoding="utf-8")
@@ -147,7 +149,7 @@ def test_csv_import_round_trip_through_files(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert (
-        main(["export", "maps/petra-scheduling-software.yaml", "--format", "csv", "-o", "p.csv"])
+        main(["render", "maps/petra-scheduling-software.yaml", "--format", "csv", "-o", "p.csv"])
         == 0
     )
     args = ["import", "csv", "p.csv", "--title", "Petra again", "--persona", "procurement-petra"]

@@ -22,7 +22,9 @@ from .svg import render_map_svg
 from .themes import PALETTES
 from .validate import PERSONAS_DIR, YAML_SUFFIXES, Gallery, load_gallery
 
-FORMATS = ("svg", "png", "pdf", "csv", "json")
+FORMATS = ("svg", "png", "pdf", "csv", "json", "mermaid")
+#: File suffixes that name a format other than by its own name.
+SUFFIX_FORMATS = {"mmd": "mermaid"}
 PAPER_CHOICES = ("a4", "letter", "a3")
 BINARY = ("png", "pdf")
 
@@ -56,6 +58,7 @@ def output_format(requested: str | None, output: str | None, allowed: tuple[str,
     if requested:
         return requested
     suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    suffix = SUFFIX_FORMATS.get(suffix, suffix)
     return suffix if suffix in allowed else allowed[0]
 
 
@@ -148,6 +151,15 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
             text = tabular.map_to_csv(journey) if fmt == "csv" else tabular.map_to_json(journey)
             data = text.encode("utf-8")
+        elif fmt == "mermaid":
+            from .interop.mermaid import MermaidExportError, map_to_mermaid
+
+            try:
+                data = map_to_mermaid(journey, persona).encode("utf-8")
+            except MermaidExportError as exc:
+                mark = gallery.documents[f"map:{journey.id}"].mark(("type",))
+                print(f"{path.as_posix()}:{mark.line}:{mark.column}: error: {exc}", file=sys.stderr)
+                return cli.EXIT_INVALID
         else:
             svg = render_map_svg(
                 journey, persona, labels=labels, theme=args.theme, blank=args.blank
@@ -168,7 +180,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     """Add the ``render`` subcommand to the ``journey-maps`` parser."""
     render = commands.add_parser(
         "render",
-        help="draw one map as SVG, PNG or PDF, or export its data as CSV or JSON",
+        help="draw one map as SVG, PNG or PDF, or export it as CSV, JSON or a Mermaid journey",
         description=(
             "Check a map file in its gallery and draw or export it. Exit 0 written, "
             "1 invalid map, 2 usage error."

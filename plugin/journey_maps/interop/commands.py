@@ -1,4 +1,6 @@
-"""``journey-maps import``, ``new`` and ``export``: the interop features on the command line.
+"""``journey-maps import`` and ``new``: the interop features on the command line.
+
+Exports (CSV, JSON, a Mermaid journey) are ``journey-maps render --format ...``.
 
 Importing this module registers the subcommands with :mod:`journey_maps.cli`. Exit codes
 are the CLI's: 0 done, 1 invalid input (problems printed as ``path:line:col: error: ...``
@@ -22,7 +24,7 @@ from ..ids import slugify
 from ..model import JourneyMap, MapType, Persona
 from ..validate import Gallery, load_gallery
 from .csv_import import csv_to_map_yaml
-from .mermaid import MermaidExportError, map_to_mermaid, mermaid_to_map_yaml
+from .mermaid import map_to_mermaid, mermaid_to_map_yaml
 from .scaffold import default_title, scaffold_map
 
 _TYPES = [t.value for t in MapType]
@@ -189,27 +191,11 @@ def load_map(path: Path) -> tuple[Gallery, JourneyMap | None, Problems]:
     )
 
 
-def _cmd_export(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    gallery, journey, problems = load_map(path)
-    if journey is None or problems.errors:
-        return _print_problems(problems.sorted())
-    persona = gallery.personas.get(journey.persona) if journey.persona else None
-    try:
-        text = EXPORTERS[args.format](journey, persona)
-    except MermaidExportError as exc:
-        mark = gallery.documents[f"map:{journey.id}"].mark(("type",))
-        problems.add(path.as_posix(), mark.line, mark.column, str(exc))
-        return _print_problems(problems.items)
-    _write(args.output, text, force=True)
-    return cli.EXIT_OK
-
-
 # --- registration ----------------------------------------------------------------------------
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``import``, ``new`` and ``export`` to the ``journey-maps`` parser."""
+    """Add ``import`` and ``new`` to the ``journey-maps`` parser."""
     importer = commands.add_parser(
         "import",
         help="turn a Mermaid journey or a CSV sheet into a map file",
@@ -236,7 +222,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
     sheet = formats.add_parser(
         "csv",
-        help="a CSV sheet as written by 'journey-maps export --format csv'",
+        help="a CSV sheet as written by 'journey-maps render --format csv'",
         description="A row per stage (or slot, or empathy entry); see the export for columns.",
     )
     sheet.add_argument("file", metavar="FILE.csv")
@@ -263,16 +249,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     _output_options(new, "the file (default: maps/<title>.yaml)")
     new.set_defaults(func=_cmd_new)
-
-    export = commands.add_parser(
-        "export",
-        help="write a map as CSV, JSON or a Mermaid journey",
-        description="Check a map file in its gallery, then convert it. Exit 0 done, 1 invalid.",
-    )
-    export.add_argument("file", metavar="MAP.yaml")
-    export.add_argument("--format", required=True, choices=sorted(EXPORTERS))
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
-    export.set_defaults(func=_cmd_export)
 
 
 def _output_options(parser: argparse.ArgumentParser, what: str) -> None:
