@@ -406,6 +406,32 @@ def mermaid_to_map_yaml(
     ``map_type`` None takes the type recorded by :func:`map_to_mermaid`, else
     ``current-state``. ``personas`` (a gallery's, by id) let an actor become the persona.
     """
+    data, comments, _ = _convert(text, path=path, map_type=map_type, personas=personas)
+    header = [f"Imported from the Mermaid journey {path} by journey-maps import mermaid."]
+    return map_document(
+        data, header=header, column_comments=comments, schema_comment=schema_comment
+    )
+
+
+def mermaid_to_map(
+    text: str,
+    *,
+    path: str = "<mermaid>",
+    map_type: MapType | str | None = None,
+    personas: Mapping[str, Persona] | None = None,
+) -> JourneyMap:
+    """The validated map of a Mermaid journey (as :func:`mermaid_to_map_yaml`, as a model)."""
+    return _convert(text, path=path, map_type=map_type, personas=personas)[2]
+
+
+def _convert(
+    text: str,
+    *,
+    path: str,
+    map_type: MapType | str | None,
+    personas: Mapping[str, Persona] | None,
+) -> tuple[dict[str, Any], dict[int, str], JourneyMap]:
+    """Map data, per-column comments and the checked model of a Mermaid journey."""
     parser = _Parser(text, path)
     diagram = parser.parse()
     if parser.problems.errors:
@@ -484,11 +510,8 @@ def mermaid_to_map_yaml(
                 )
         columns.append(column)
     data[section_key] = columns
-    check_map(path, data, positions)
-    header = [f"Imported from the Mermaid journey {path} by journey-maps import mermaid."]
-    return map_document(
-        data, header=header, column_comments=comments, schema_comment=schema_comment
-    )
+    model = check_map(path, data, positions)
+    return data, comments, model
 
 
 # --- writing --------------------------------------------------------------------------------

@@ -41,5 +41,8 @@ class JourneyMapsConfig(base.Config):
     workers = c.Optional(c.Type(int))
     #: Rendered files by content hash, so a rebuild renders only what changed.
     cache_dir = c.Type(str, default=".cache/journey-maps")
+    #: Draw ```mermaid fences holding a `journey` diagram with our renderer (server-side SVG
+    #: with an emotion curve); other Mermaid diagrams are left to client-side Mermaid.
+    mermaid_journeys = c.Type(bool, default=False)
     #: Render PNG and PDF under `mkdocs serve` too (slower rebuilds while editing).
     serve_raster = c.Type(bool, default=False)

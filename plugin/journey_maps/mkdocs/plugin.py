@@ -43,9 +43,10 @@ from ..validate import load_gallery
 from . import browse_pages  # noqa: F401  (registers the browsing pages)
 from .config import JourneyMapsConfig
 from .downloads import RASTER, SiteDownloads
+from .fences import FenceRenderer
 from .languages import LanguageTree, build_trees
 from .nav import place_sections
-from .pages import GALLERY, KINDS, LANGUAGES, PERSONAS, PageSpec, page_specs, uri_for
+from .pages import GALLERY, KINDS, LANGUAGES, MAP, PERSONAS, PageSpec, page_specs, uri_for
 
 log = get_plugin_logger(__name__)
 
@@ -347,9 +348,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        spec = self.specs.get(page.file.src_uri) if self.config.enabled else None
-        if spec is None:
+        if not self.config.enabled:
             return markdown
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return self._draw_fences(markdown, page, files)
         own_intro = bool(markdown.strip())
         if not own_intro or "title" not in page.meta:
             page.meta["title"] = spec.html_title()
@@ -363,6 +366,26 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             body = html.problems_notice(self.problems.sorted(), spec.tree.labels) + body
         # An author's own maps/index.md or personas/index.md is kept as the intro.
         return f"{markdown}\n\n{body}" if own_intro else body
+
+    def _draw_fences(self, markdown: str, page: Page, files: Files) -> str:
+        """Diagrams in hand-written pages (see :mod:`.fences`), problems reported by page."""
+        if "```" not in markdown and "~~~" not in markdown:
+            return markdown
+        tree = self.trees[0]
+        url_for = self._url_for(page, files, tree)
+        source = page.file.content_string if not page.file.generated_by else markdown
+        start = source.find(markdown[:80]) if markdown else -1
+        renderer = FenceRenderer(
+            tree,
+            page_path=f"{Path(page.file.src_dir or 'docs').name}/{page.file.src_uri}",
+            map_url=lambda map_id: url_for(MAP, map_id),
+            mermaid=self.config.mermaid_journeys,
+            line_offset=source.count("\n", 0, start) if start > 0 else 0,
+        )
+        drawn = renderer(markdown)
+        for problem in renderer.problems.sorted():
+            (log.error if problem.is_error else log.warning)(problem.format())
+        return drawn
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
