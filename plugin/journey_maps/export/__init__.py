@@ -1,8 +1,8 @@
 """Map exports that need no drawing: spreadsheet (CSV) and normalized JSON.
 
 Each format is a separate function taking a validated :class:`~journey_maps.model.JourneyMap`
-and returning text, so commands such as ``journey-maps render --format`` (and later
-``journey-maps render --format``) can pick one by name. The Mermaid export lives with the
+and returning text, so ``journey-maps render --format csv|json`` and the site's downloads
+can pick one by name. The Mermaid export lives with the
 Mermaid import in :mod:`journey_maps.interop.mermaid`.
 """
 
