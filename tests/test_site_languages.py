@@ -45,6 +45,8 @@ def test_untranslated_text_is_marked_with_its_language(sample_site: Site) -> Non
     start = html.index("<svg", html.index('class="jm-diagram"'))
     svg = html[start : html.index("</svg>", start)]
     assert "Действия" in svg
+    # untranslated texts in the drawing say their language, like the table's
+    assert re.search(r'<text [^>]*lang="en"', svg)
 
 
 def test_completeness_on_the_page_matches_the_catalog(sample_site: Site) -> None:

@@ -190,6 +190,7 @@ class _Writer:
         head = (
             f'<text font-size="{num(t.size)}"{weight}{anchor}{self.paint(t.fill, None, t.cls)}'
             f' data-max-width="{num(t.max_width)}"'
+            + (f' lang="{escape(t.lang)}"' if t.lang else "")
         )
         if len(t.lines) == 1:
             body = f' x="{num(t.x)}" y="{num(t.baseline(0))}">{escape(t.lines[0])}</text>'

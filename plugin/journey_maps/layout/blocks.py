@@ -71,6 +71,9 @@ def text_block(
         full_text=text if cut else None,
         align=align,
         cls=cls,
+        # An untranslated text (i18n's FallbackText) keeps its source language, so the SVG
+        # can say which language each text is in, as the HTML table does.
+        lang=getattr(text, "lang", None),
     )
 
 

@@ -74,6 +74,8 @@ class TextBlock:
     align: Literal["start", "middle"] = "start"
     """With "middle", ``x`` is the centre of every line."""
     cls: str = ""
+    lang: str | None = None
+    """The text's language when it differs from the drawing's (an untranslated text)."""
 
     @property
     def height(self) -> float:
