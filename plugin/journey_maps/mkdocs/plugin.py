@@ -37,7 +37,7 @@ from .. import html
 from ..catalog import CATALOG_FILE, build_catalog, dump_catalog
 from ..errors import Problems
 from ..export.raster import ExportError
-from ..i18n import Translations, load_translations
+from ..i18n import Translations, clear_cache, load_translations
 from ..themes import SITE_CSS
 from ..validate import load_gallery
 from . import browse_pages  # noqa: F401  (registers the browsing pages)
@@ -119,6 +119,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if not self.config.enabled:
             return
         base = Path(config.config_file_path or ".").resolve().parent
+        if self.serving:
+            clear_cache()  # a translator editing a .po file sees it on the next rebuild
         gallery, problems = load_gallery(
             self.maps_dir, default_language=self.config.default_language, display_base=base
         )
