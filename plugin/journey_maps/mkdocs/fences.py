@@ -139,7 +139,9 @@ class FenceRenderer:
         self.problems = Problems()
         self.count = 0
 
-    def __call__(self, markdown: str) -> str:
+    def __call__(self, markdown: str, stash: Callable[[str], str] | None = None) -> str:
+        """The page with drawable fences replaced by HTML, or by ``stash(html)``'s placeholder
+        (the caller then puts the HTML back after Markdown has run)."""
         lines = markdown.splitlines(keepends=True)
         out: list[str] = []
         done = 0
@@ -149,7 +151,9 @@ class FenceRenderer:
             html = self._replace(block)
             if html is not None:
                 out += lines[done : block.start]
-                out.append(html)
+                # an indented block (in a list) stays inline: a placeholder would leave the list
+                top = stash is not None and not block.indent
+                out.append(f"\n{stash(html)}\n\n" if stash is not None and top else html)
                 done = block.end
         return "".join(out + lines[done:])
 

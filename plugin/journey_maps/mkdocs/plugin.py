@@ -19,6 +19,7 @@ Event order and what each step does:
 from __future__ import annotations
 
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.problems = Problems()
         self._saved_theme: dict[str, Any] = {}
         self.files = Files([])
+        self._html_stash: dict[str, dict[str, str]] = {}
         self.downloads: SiteDownloads | None = None
 
     # --- configuration --------------------------------------------------------------------
@@ -366,8 +368,27 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if spec.kind == GALLERY and self.serving and self.problems:
             # While editing, show what is wrong where the author is looking.
             body = html.problems_notice(self.problems.sorted(), spec.tree.labels) + body
+        marker = self._stash(page, body)
         # An author's own maps/index.md or personas/index.md is kept as the intro.
-        return f"{markdown}\n\n{body}" if own_intro else body
+        return f"{markdown}\n\n{marker}\n" if own_intro else f"{marker}\n"
+
+    def _stash(self, page: Page, html_text: str) -> str:
+        """Keep finished HTML out of Markdown: a placeholder paragraph now, the HTML after.
+
+        Python-Markdown would re-parse every raw HTML block (inline SVGs are tens of kB) only
+        to pass it through; skipping that makes a build of many maps several times faster.
+        """
+        stash = self._html_stash.setdefault(page.file.src_uri, {})
+        marker = f"JOURNEYMAPSHTML{len(stash)}X{zlib.crc32(page.file.src_uri.encode()):x}"
+        stash[marker] = html_text
+        return marker
+
+    def on_page_content(
+        self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        for marker, replacement in self._html_stash.pop(page.file.src_uri, {}).items():
+            html_text = html_text.replace(f"<p>{marker}</p>", replacement, 1)
+        return html_text
 
     def _draw_fences(self, markdown: str, page: Page, files: Files) -> str:
         """Diagrams in hand-written pages (see :mod:`.fences`), problems reported by page."""
@@ -384,7 +405,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             mermaid=self.config.mermaid_journeys,
             line_offset=source.count("\n", 0, start) if start > 0 else 0,
         )
-        drawn = renderer(markdown)
+        drawn = renderer(markdown, stash=lambda html_text: self._stash(page, html_text))
         for problem in renderer.problems.sorted():
             (log.error if problem.is_error else log.warning)(problem.format())
         return drawn
