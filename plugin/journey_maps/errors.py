@@ -19,6 +19,13 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
+def _printable(text: str) -> str:
+    return "".join(
+        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
+        for c in text
+    )
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with one place in one file."""
@@ -33,11 +40,8 @@ class Problem:
         """Render as ``path:line:col: severity: message``, the format editors and CI parse."""
         # One problem, one line: control characters from the input (a newline inside a URL,
         # say) are shown escaped so they cannot break the format editors and CI parse.
-        message = "".join(
-            c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
-            for c in self.message
-        )
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {message}"
+        message, path = _printable(self.message), _printable(self.path)
+        return f"{path}:{self.line}:{self.column}: {self.severity.value}: {message}"
 
     @property
     def is_error(self) -> bool:

@@ -50,6 +50,25 @@ _INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+# Characters that YAML does not allow in a file but its escapes ("\0", "\x1b", "\uD800")
+# can still produce: no HTML page, SVG or UTF-8 file can hold them (a lone surrogate cannot
+# even be encoded), so a value containing one is rejected where it is written.
+_FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _forbidden_char(text: str) -> str | None:
+    """Why ``text`` cannot be published, naming its first forbidden character; or None."""
+    found = _FORBIDDEN_CHAR.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    what = "a lone UTF-16 surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
+    if code in (0xFFFE, 0xFFFF):
+        what = "a noncharacter"
+    return (
+        f"this text contains U+{code:04X}, {what} that web pages and SVG cannot hold; "
+        "remove the escape that writes it"
+    )
 
 
 class _CountingLoader(yaml.SafeLoader):
@@ -116,6 +135,9 @@ class Document:
             if not probe:
                 return Mark(1, 1)
             probe = probe[:-1]
+
+
+_UNREADABLE = object()
 
 
 class _AbortError(Exception):
@@ -214,11 +236,18 @@ class _Walker:
         # Untagged plain scalars get YAML 1.2 core resolution whatever PyYAML's 1.1 resolver
         # guessed; quoted and block scalars are text; an explicit standard tag is obeyed.
         text: str = node.value
+        problem = _forbidden_char(text)
+        if problem:
+            self.fatal = True
+            self.error(node, problem)
+            return None
         if getattr(node, "explicit_tag", False):
             kind = node.tag.removeprefix(_STD_TAG)
             if kind == "str":
                 return text
-            value = _resolve_plain(text)
+            value = self.resolve(node, text)
+            if value is _UNREADABLE:
+                return None
             expected = {"int": int, "float": float, "bool": bool, "null": type(None)}.get(kind)
             if expected is not None and not (
                 isinstance(value, expected) and not (expected is int and isinstance(value, bool))
@@ -231,7 +260,23 @@ class _Walker:
                 )
                 return None
             return value
-        return _resolve_plain(text) if node.style is None else text
+        if node.style is not None:
+            return text
+        value = self.resolve(node, text)
+        return None if value is _UNREADABLE else value
+
+    def resolve(self, node: ScalarNode, text: str) -> Any:
+        """A plain scalar's value; :data:`_UNREADABLE` (reported) if Python cannot read it."""
+        try:
+            return _resolve_plain(text)
+        except ValueError:  # an integer longer than sys.get_int_max_str_digits() allows
+            self.fatal = True
+            self.error(
+                node,
+                f"this number has {len(text):,} digits, too many to read; put it in quotes if "
+                "it is meant as text",
+            )
+            return _UNREADABLE
 
     def mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -249,6 +294,11 @@ class _Walker:
                 )
                 continue
             key = str(key_node.value)
+            problem = _forbidden_char(key)
+            if problem:
+                self.fatal = True
+                self.error(key_node, problem.replace("this text", "this key"))
+                continue
             key_mark = _mark_of(key_node)
             if key in first_seen:
                 seen = first_seen[key]

@@ -136,16 +136,24 @@ def _yaml_spelling(value: Any) -> str:
     return str(getattr(value, "source", value if not isinstance(value, str) else repr(value)))
 
 
+def _shown(value: Any) -> str:
+    """A value as written, cut short enough for a one-line message. The spelling the loader
+    kept is used, so a 5,000-digit hex number is not converted with ``str()`` (which Python
+    refuses beyond 4,300 digits)."""
+    text = _yaml_spelling(value)
+    return text if len(text) <= 40 else f"{text[:40]}..."
+
+
 def _score(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(
             f"an emotion score is a whole number from {EMOTION_MIN} (very negative) to "
-            f"+{EMOTION_MAX} (very positive), not {_yaml_spelling(value)}"
+            f"+{EMOTION_MAX} (very positive), not {_shown(value)}"
         )
     if not EMOTION_MIN <= value <= EMOTION_MAX:
         raise ValueError(
-            f"emotion score {value} is outside the scale; use {EMOTION_MIN} (very negative) "
-            f"to +{EMOTION_MAX} (very positive), 0 is neutral"
+            f"emotion score {_shown(value)} is outside the scale; use {EMOTION_MIN} (very "
+            f"negative) to +{EMOTION_MAX} (very positive), 0 is neutral"
         )
     return value
 

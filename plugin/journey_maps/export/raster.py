@@ -209,12 +209,38 @@ def png_size(width: float, height: float, dpi: float) -> tuple[int, int]:
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
-def svg_to_png(svg: str, *, dpi: float = DEFAULT_DPI) -> bytes:
-    """An opaque RGB PNG of ``svg`` at ``dpi``, with the resolution in its ``pHYs`` chunk."""
+def fitting_dpi(svg: str, dpi: float) -> float:
+    """``dpi``, or the highest lower resolution at which the PNG stays under MAX_PIXELS.
+
+    A valid map can be very large (30 time slots of long texts): its PNG gets a lower
+    resolution rather than failing the whole site build. The PNG's pHYs chunk records the
+    resolution actually used, so it still prints at its true size.
+    """
+    width, height = svg_size(svg)
+    pixels_w, pixels_h = png_size(width, height, dpi)
+    if pixels_w * pixels_h <= MAX_PIXELS:
+        return dpi
+    scaled = dpi * (MAX_PIXELS / (pixels_w * pixels_h)) ** 0.5
+    while (
+        scaled > MIN_DPI
+        and png_size(width, height, scaled)[0] * png_size(width, height, scaled)[1] > MAX_PIXELS
+    ):
+        scaled -= 1
+    return max(float(int(scaled)), float(MIN_DPI))
+
+
+def svg_to_png(svg: str, *, dpi: float = DEFAULT_DPI, fit: bool = True) -> bytes:
+    """An opaque RGB PNG of ``svg`` at ``dpi``, with the resolution in its ``pHYs`` chunk.
+
+    With ``fit`` (the default) a drawing too large for ``dpi`` is rendered at the highest
+    resolution that fits (see :func:`fitting_dpi`); without it, that is an error.
+    """
     from cairosvg.parser import Tree
     from cairosvg.surface import PNGSurface
 
     check_dpi(dpi)
+    if fit:
+        dpi = fitting_dpi(svg, dpi)
     pixels_w, pixels_h = png_size(*svg_size(svg), dpi)
     if pixels_w * pixels_h > MAX_PIXELS:
         raise ExportError(
