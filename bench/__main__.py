@@ -12,7 +12,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .exports import DEFAULT_REPEAT as EXPORTS_REPEAT
 from .generate import DEFAULT_SEED
+from .languages import DEFAULT_REPEAT as LANGUAGES_REPEAT
+from .languages import DEFAULT_SIZE as LANGUAGES_SIZE
 from .measure import BuildFailedError
 from .registry import (
     DEFAULT_REPEAT,
@@ -30,16 +33,42 @@ QUICK_SIZES, QUICK_REPEAT = (10,), 2
 DESCRIPTION = """\
 Compare `mkdocs build` of generated galleries with the journey-maps plugin against the same
 content as a plain mkdocs-material site (the floor). Prints medians and ratios; writes the
-raw samples to bench/results/latest.json (see --out).
+raw samples to bench/results/latest.json (see --out). Measurements (--list, --only):
+
+  builds     generated galleries of --sizes maps, plugin with downloads: false, against the
+             floor: cold, warm, one edit; then the four targets
+  svg        per-map SVG render time, in process
+  exports    the sample gallery (6 languages) with downloads: floor (downloads: false),
+             cold with workers 1 and 2, warm (must render 0 exports, else exit status 1)
+  languages  a generated gallery in 1, 3 and 6 languages, downloads: false, cold and warm
+
+Exits 1 if a build fails or an expectation breaks (e.g. a warm build rendered exports).
 """
 
 EPILOG = f"""\
-Repetitions default to {DEFAULT_REPEAT} per size, but {LARGE_REPEAT} for galleries of
-{LARGE_SIZE}+ maps. Measured on the 2-core dev machine: one repetition at 500 maps (floor,
-cold, warm and edit builds) is about 130 s of CPU, 5 minutes of wall time when the machine
-is busy. With {DEFAULT_REPEAT} repetitions at 500 the full default run would take about 14
-minutes on an idle machine and over 30 on a busy one; with {LARGE_REPEAT} it takes about 10
-(idle) to 20 (busy) minutes. --repeat sets every size; --quick is a one-minute smoke run.
+Times below were measured on the shared 2-core dev machine at a load average of 4-6 (busy);
+on an idle machine expect roughly the CPU time.
+
+builds: repetitions default to {DEFAULT_REPEAT} per size, but {LARGE_REPEAT} for galleries
+of {LARGE_SIZE}+ maps. The plugin builds run with downloads: false (pages only). One
+repetition at 500 maps (floor, cold, warm and edit builds) is about 250 s of CPU and 5-6
+minutes of wall time; 100 maps about 55 s of CPU, 2 minutes. The default sizes take about
+28 minutes (busy), 18 of them at 500 maps. --repeat sets every size.
+
+exports: {EXPORTS_REPEAT} repetitions by default (--repeat overrides). Each cold build of the
+6-language sample renders 192 PNG/PDF (~58 s of CPU, 60-90 s wall); one repetition (floor,
+2 cold, warm) is ~135 s of CPU, about 3 minutes busy: ~10 minutes in all. --quick builds the
+sample in English only.
+
+languages: the first of --sizes when --sizes is given, else {LANGUAGES_SIZE} maps (--quick:
+{QUICK_SIZES[0]}), {LANGUAGES_REPEAT} repetitions by default. Not 100: one 100-map 6-language
+build is ~140 s of CPU (~250 s wall), which would make 3 repetitions of 1/3/6 languages cold
+and warm ~25-30 minutes; at 50 maps a repetition is ~140 s of CPU, ~4 minutes busy: ~13
+minutes in all.
+
+A full `make bench` (all measurements, default sizes and repetitions) takes about 50 minutes
+on the busy machine, 30-35 idle. --quick (10 maps, exports in English only, 2 repetitions)
+takes about 8 minutes busy.
 """
 
 
@@ -80,7 +109,7 @@ def parser() -> argparse.ArgumentParser:
         "--repeat",
         type=_positive,
         help=f"repetitions of every build (default {DEFAULT_REPEAT}; {LARGE_REPEAT} for "
-        f"{LARGE_SIZE}+ maps)",
+        f"{LARGE_SIZE}+ maps; {EXPORTS_REPEAT} for exports and languages)",
     )
     p.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON report path")
     p.add_argument(
@@ -115,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         seed=args.seed,
         workdir=workdir.resolve(),
         quick=args.quick,
+        sizes_given=args.sizes is not None,
     )
     header: dict[str, Any] = {
         "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -147,7 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nwrote {args.out}")
     if args.keep or args.workdir:
         print(f"sites kept in {workdir}")
-    return 0
+    failures = [text for outcome in outcomes.values() for text in outcome.failures]
+    for text in failures:
+        print(f"bench: FAILED: {text}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

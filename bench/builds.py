@@ -4,6 +4,13 @@ Each repetition runs, in this order: the floor build, a plugin cold build (no si
 cache dir), a plugin warm build (same dirs again) and a rebuild after one map's title was
 edited. Interleaving floor and plugin builds within a repetition means a burst of load from
 another job usually hits both, which the per-repetition ("paired") ratio then cancels.
+
+The plugin builds run with ``downloads: false``: the floor has no PNG/PDF downloads either,
+and the target is "warm build ≤ 1.5x the floor without raster exports" (what downloads cost
+is the ``exports`` measurement's job). The other targets are judged here too, cheaply: the
+per-map SVG render time of a 15-stage map in process, the memory growth between sizes, and
+one untimed cold + warm pair of a small gallery with SVG and PNG downloads, whose warm build
+must render nothing.
 """
 
 from __future__ import annotations
@@ -19,10 +26,19 @@ import yaml
 from .floor import write_floor_site
 from .generate import dump_yaml, generate_gallery, write_plugin_site
 from .measure import Sample, timed_build
-from .registry import Options, Outcome, measurement
+from .registry import TARGETS, Options, Outcome, Target, measurement
 from .stats import median_ratio, ratio, slope_per_100, summarize
 
 SCENARIOS = ("floor", "cold", "warm", "edit")
+#: Plugin options of every timed plugin build: pages only, as the floor.
+PLUGIN_OPTIONS = {"downloads": False}
+WARM_TARGET = 1.5
+#: Memory counts as linear if the last step's MB per 100 maps is at most this times the
+#: first step's, plus some slack for allocator noise.
+LINEAR_FACTOR, LINEAR_SLACK_MB = 1.5, 5.0
+#: The export-cache check: this many maps at most, SVG and PNG, English, no templates.
+CHECK_MAPS = 10
+CHECK_OPTIONS = {"download_formats": ["svg", "png"], "templates": False, "languages": ["en"]}
 #: Folders a cold build starts without, relative to the project. mkdocs-material's own
 #: plugins cache in .cache/; a plugin cache elsewhere must be added here to stay "cold".
 CACHE_DIRS = (".cache",)
@@ -53,7 +69,7 @@ def measure_size(size: int, options: Options, *, warm_up: bool) -> dict[str, Any
     root = options.workdir / f"maps-{size}"
     shutil.rmtree(root, ignore_errors=True)  # a reused --workdir may hold another seed's maps
     gallery = generate_gallery(size, seed=options.seed)
-    plugin = write_plugin_site(root / "plugin", gallery)
+    plugin = write_plugin_site(root / "plugin", gallery, PLUGIN_OPTIONS)
     floor = write_floor_site(root / "floor", gallery)
     plugin_site, floor_site = plugin / "site", floor / "site"
     if warm_up:
@@ -100,6 +116,7 @@ def measure_size(size: int, options: Options, *, warm_up: bool) -> dict[str, Any
     return {
         "maps": len(gallery.maps),
         "personas": len(gallery.personas),
+        "plugin_options": PLUGIN_OPTIONS,
         "repeat": repeat,
         "scenarios": scenarios,
         "ratios": ratios,
@@ -121,8 +138,8 @@ def memory_growth(results: dict[int, dict[str, Any]]) -> dict[str, Any]:
     return growth
 
 
-def table(results: dict[int, dict[str, Any]]) -> str:
-    """The headline table (medians) and a spread table (minimum and IQR) under it."""
+def table(results: dict[int, dict[str, Any]], targets: list[Target] | None = None) -> str:
+    """The headline table (medians), a spread table (minimum and IQR), then the targets."""
     head = (
         f"{'maps':>5}  {'floor s':>8}  {'cold s':>8}  {'cold/fl':>7}  {'warm s':>8}  "
         f"{'warm/fl':>7}  {'edit s':>8}  {'peak MB':>8}  {'floor MB':>8}"
@@ -159,10 +176,71 @@ def table(results: dict[int, dict[str, Any]]) -> str:
                 f"{g['from']}->{g['to']}: {g['mb_per_100_maps']:+.1f}" for g in growth[who]
             )
             lines.append(f"peak memory, {who}: MB per 100 maps {steps}")
+    if targets:
+        lines += ["", "targets (plugin builds with downloads: false):"]
+        lines += [f"  {t.name}: {t.verdict} ({t.detail})" for t in targets]
     return "\n".join(lines)
 
 
-@measurement("builds", "mkdocs build: floor vs plugin cold, warm and after one edit")
+def warm_target(results: dict[int, dict[str, Any]]) -> Target:
+    """Warm build ≤ 1.5x the floor at every size (wall, ratio of medians)."""
+    ratios = {size: r["ratios"]["warm"] for size, r in results.items()}
+    detail = ", ".join(
+        f"{size} maps {w['of_medians']:.2f}x (paired {w['paired_median']:.2f}x, "
+        f"cpu {w['cpu_of_medians']:.2f}x)"
+        for size, w in ratios.items()
+    )
+    return Target(TARGETS[0], all(w["of_medians"] <= WARM_TARGET for w in ratios.values()), detail)
+
+
+def memory_target(results: dict[int, dict[str, Any]]) -> Target:
+    steps = memory_growth(results)["plugin"]
+    detail = ", ".join(f"{g['from']}->{g['to']}: {g['mb_per_100_maps']:+.1f}" for g in steps)
+    if len(steps) < 2:
+        return Target(TARGETS[3], None, f"{detail or 'one size'}; needs 3 sizes to judge")
+    first, last = steps[0]["mb_per_100_maps"], steps[-1]["mb_per_100_maps"]
+    held = last <= max(first, 0.0) * LINEAR_FACTOR + LINEAR_SLACK_MB
+    return Target(TARGETS[3], held, f"MB per 100 maps {detail}")
+
+
+def svg_target(options: Options) -> Target:
+    """The SVG render target, in process on one generated 15-stage map (about a second)."""
+    from .svg_render import REPETITIONS, TARGET_MS, TARGET_STAGES, _generated, _renderer, median_ms
+
+    render = _renderer()
+    if render is None:
+        return Target(TARGETS[1], None, "journey_maps.svg.render_map_svg not available")
+    try:
+        wall, cpu = median_ms(render, *_generated(TARGET_STAGES, options.seed), REPETITIONS)
+    except Exception as error:  # a renderer being written must not stop the bench
+        return Target(TARGETS[1], None, f"render failed: {type(error).__name__}: {error}")
+    detail = (
+        f"{TARGET_STAGES} stages: {cpu:.2f} ms cpu, {wall:.2f} ms wall (median of {REPETITIONS})"
+    )
+    return Target(TARGETS[1], cpu < TARGET_MS, detail)
+
+
+def export_cache_check(options: Options) -> tuple[Target, list[str], dict[str, Any]]:
+    """Untimed: a small gallery with SVG+PNG downloads, cold then warm; warm renders nothing."""
+    from .exports import measure_exports
+
+    size = min(CHECK_MAPS, *options.sizes)
+    root = options.workdir / "export-check"
+    source = write_plugin_site(root / "source", generate_gallery(size, seed=options.seed))
+    data, failures = measure_exports(
+        source, root / "runs", repeat=1, workers=(1,), floor=False, plugin_options=CHECK_OPTIONS
+    )
+    counts = {name: s["runs"][0]["counts"] for name, s in data["scenarios"].items()}
+    cold, warm = counts.get("cold-w1"), counts.get("warm")
+    held = None if not (cold and warm) else warm["rendered"] == 0
+    detail = (
+        f"{size} maps, svg+png: cold rendered {cold['rendered'] if cold else '?'}, "
+        f"warm {warm['rendered'] if warm else '?'}"
+    )
+    return Target(TARGETS[2], held, detail), failures, data
+
+
+@measurement("builds", "mkdocs build: floor vs plugin (downloads off) cold, warm, one edit")
 def run_builds(options: Options) -> Outcome:
     results: dict[int, dict[str, Any]] = {}
     for position, size in enumerate(options.sizes):
@@ -170,9 +248,16 @@ def run_builds(options: Options) -> Outcome:
         start = time.perf_counter()
         results[size] = measure_size(size, options, warm_up=position == 0)
         results[size]["elapsed_seconds"] = time.perf_counter() - start
+    log("builds: targets (SVG render time in process, export cache on a small gallery)")
+    cache_target, failures, check = export_cache_check(options)
+    targets = [warm_target(results), svg_target(options), cache_target, memory_target(results)]
     data = {
         "scenarios": list(SCENARIOS),
+        "plugin_options": PLUGIN_OPTIONS,
         "sizes": {str(size): r for size, r in results.items()},
         "memory_growth": memory_growth(results),
+        "export_cache_check": check,
+        "targets": {t.name: {"held": t.held, "detail": t.detail} for t in targets},
     }
-    return Outcome(data=data, text=table(results))
+    text = table(results, targets)
+    return Outcome(data=data, text=text, targets=targets, failures=failures)

@@ -66,6 +66,19 @@ PLUGINS_WITH_JOURNEY_MAPS = """\
 """
 
 
+def plugins_yaml(options: dict[str, Any] | None = None) -> str:
+    """The ``plugins:`` entries: search, and journey-maps with ``options`` after maps_dir.
+
+    Without options this is :data:`PLUGINS_WITH_JOURNEY_MAPS` (the plugin's defaults:
+    downloads on). Values are written as YAML flow scalars/lists, e.g. ``languages: [en, de]``.
+    """
+    lines = [PLUGINS_WITH_JOURNEY_MAPS.rstrip("\n")]
+    for key, value in (options or {}).items():
+        text = yaml.safe_dump(value, default_flow_style=True, width=1000).strip()
+        lines.append(f"      {key}: {text.removesuffix(chr(10) + '...').strip()}")
+    return "\n".join(lines) + "\n"
+
+
 @dataclass
 class GalleryData:
     """A generated gallery as plain data: what the YAML files say, keyed by file id.
@@ -325,8 +338,14 @@ def index_page(gallery: GalleryData) -> str:
     )
 
 
-def write_plugin_site(root: Path, gallery: GalleryData) -> Path:
-    """A project whose maps/ folder the journey-maps plugin publishes; returns ``root``."""
+def write_plugin_site(
+    root: Path, gallery: GalleryData, plugin_options: dict[str, Any] | None = None
+) -> Path:
+    """A project whose maps/ folder the journey-maps plugin publishes; returns ``root``.
+
+    ``plugin_options`` are added under ``journey-maps:`` (e.g. ``{"downloads": False}``);
+    without them the plugin runs with its defaults, raster downloads included.
+    """
     for map_id, data in gallery.maps.items():
         write_text(root / "maps" / f"{map_id}.yaml", dump_yaml(data))
     for persona_id, data in gallery.personas.items():
@@ -334,6 +353,6 @@ def write_plugin_site(root: Path, gallery: GalleryData) -> Path:
     write_text(root / "docs" / "index.md", index_page(gallery))
     write_text(
         root / "mkdocs.yml",
-        MKDOCS_YML.format(site_name=SITE_NAME, plugins=PLUGINS_WITH_JOURNEY_MAPS, nav=""),
+        MKDOCS_YML.format(site_name=SITE_NAME, plugins=plugins_yaml(plugin_options), nav=""),
     )
     return root

@@ -19,7 +19,7 @@ from typing import Any
 from .generate import DEFAULT_SEED
 
 #: Modules that register measurements, imported in this order.
-MODULES = ("bench.builds", "bench.svg_render")
+MODULES = ("bench.builds", "bench.svg_render", "bench.exports", "bench.languages")
 
 DEFAULT_SIZES = (10, 100, 500)
 DEFAULT_REPEAT = 5
@@ -37,6 +37,8 @@ class Options:
     seed: int = DEFAULT_SEED
     workdir: Path = Path()
     quick: bool = False
+    sizes_given: bool = False
+    """``--sizes`` was on the command line (measurements with their own default size use it)."""
 
     def repeats_for(self, size: int) -> int:
         if self.repeat is not None:
@@ -44,12 +46,41 @@ class Options:
         return LARGE_REPEAT if size >= LARGE_SIZE else DEFAULT_REPEAT
 
 
+#: The issue's performance targets, in the order the report lists them. A measurement that
+#: can judge one adds a :class:`Target` under that name to its outcome.
+TARGETS = (
+    "warm ≤ 1.5× floor (no raster exports)",
+    "per-map SVG < 10 ms (cpu)",
+    "warm rebuild renders no export",
+    "memory grows linearly (MB per 100 maps)",
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target as a measurement judged it: ``held`` is ``None`` when it could not tell."""
+
+    name: str
+    held: bool | None
+    detail: str
+
+    @property
+    def verdict(self) -> str:
+        return {True: "holds", False: "MISSED", None: "not judged"}[self.held]
+
+
 @dataclass
 class Outcome:
-    """A measurement's result: ``data`` goes to the JSON report, ``text`` to the terminal."""
+    """A measurement's result: ``data`` goes to the JSON report, ``text`` to the terminal.
+
+    ``failures`` are broken expectations, not slow timings (e.g. a warm build that rendered
+    exports): the report lists them and ``python -m bench`` exits non-zero.
+    """
 
     data: dict[str, Any] = field(default_factory=dict)
     text: str = ""
+    targets: list[Target] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
 
 
 Runner = Callable[[Options], Outcome]

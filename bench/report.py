@@ -15,7 +15,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .registry import Outcome
+from .registry import TARGETS, Outcome
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 DEFAULT_OUT = RESULTS_DIR / "latest.json"
@@ -64,10 +64,41 @@ def render(outcomes: dict[str, Outcome], header: dict[str, Any]) -> str:
         lines.append("note: the machine was busy; trust ratios and minimums over medians")
     for outcome in outcomes.values():
         lines += ["", outcome.text]
+    lines += ["", *targets_table(outcomes)]
+    failures = [f"{name}: {text}" for name, o in outcomes.items() for text in o.failures]
+    if failures:
+        lines += ["", "FAILED:", *(f"  {text}" for text in failures)]
     return "\n".join(lines)
+
+
+def targets_table(outcomes: dict[str, Outcome]) -> list[str]:
+    """Every target, with the verdict of each measurement that judged it in this run."""
+    lines = ["targets"]
+    for name in TARGETS:
+        judged = [(who, t) for who, o in outcomes.items() for t in o.targets if t.name == name]
+        if not judged:
+            lines.append(f"  {name}: not measured in this run")
+        for who, target in judged:
+            lines.append(f"  {name}: {target.verdict} ({who}: {target.detail})")
+    return lines
 
 
 def write_json(path: Path, outcomes: dict[str, Outcome], header: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    document = {**header, "measurements": {name: o.data for name, o in outcomes.items()}}
-    path.write_text(json.dumps(document, indent=2, default=str) + "\n", encoding="utf-8")
+    document = {
+        **header,
+        "measurements": {name: o.data for name, o in outcomes.items()},
+        "targets": {
+            name: [
+                {"measurement": who, "held": t.held, "detail": t.detail}
+                for who, o in outcomes.items()
+                for t in o.targets
+                if t.name == name
+            ]
+            for name in TARGETS
+        },
+        "failures": {name: o.failures for name, o in outcomes.items() if o.failures},
+    }
+    path.write_text(
+        json.dumps(document, indent=2, default=str, ensure_ascii=False) + "\n", encoding="utf-8"
+    )

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .generate import Text, generate_map, generate_persona
-from .registry import Options, Outcome, measurement
+from .registry import TARGETS, Options, Outcome, Target, measurement
 from .words import SAMPLE_MAPS, sample_words
 
 MODULE = "journey_maps.svg"
@@ -117,4 +117,13 @@ def run_svg(options: Options) -> Outcome:
         "generated_ms": {str(n): {"wall": w, "cpu": c} for n, (w, c) in generated.items()},
         "target": {"stages": TARGET_STAGES, "ms": TARGET_MS, "met": verdict == "met"},
     }
-    return Outcome(data=data, text="\n".join(lines))
+    detail = (
+        f"{TARGET_STAGES} stages: {target[1]:.2f} ms cpu, {target[0]:.2f} ms wall"
+        if target is not None
+        else "not measured"
+    )
+    return Outcome(
+        data=data,
+        text="\n".join(lines),
+        targets=[Target(TARGETS[1], verdict == "met", f"{detail} (median of {repetitions})")],
+    )
