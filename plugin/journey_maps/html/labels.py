@@ -103,6 +103,7 @@ class Labels:
     due: str = "Due"
     improves: str = "Improves on"
     improved_by: str = "Improved by"
+    compare: str = "compare current and future"
     no_maps: str = "No maps yet."
     no_maps_hint: str = (
         "Add a YAML file to the maps folder (for example with `journey-maps new`) and it "

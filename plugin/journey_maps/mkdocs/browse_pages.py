@@ -27,6 +27,7 @@ the build log says why the page is missing.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from mkdocs.plugins import get_plugin_logger
@@ -50,12 +51,10 @@ from ..browse.paging import chunk_by_budget, page_bounds, page_count
 from ..browse.registries import Lane, board, entry_counts, lane_registry
 from ..html import browse as views
 from ..i18n import localize_labels
-from ..layout.compare import Column, layout_compare
-from ..layout.labels import fill, signed
-from ..model import MapType
-from ..svg import render_thumbnail_svg, to_svg
+from ..layout.labels import fill
+from ..svg import render_thumbnail_svg
 from .languages import LanguageTree
-from .pages import GALLERY, PageKind, PageSpec, register
+from .pages import GALLERY, KINDS, PageKind, PageSpec, register
 
 log = get_plugin_logger(__name__)
 
@@ -252,6 +251,15 @@ def gallery_body(spec: PageSpec, url_for: html.UrlFor, trees: list[LanguageTree]
     return _listing(spec.tree, None, 1, url_for)
 
 
+def persona_type_counts(tree: LanguageTree, url_for: html.UrlFor) -> dict[str, str]:
+    """Per persona, its maps counted by type (HTML), for the personas index page."""
+    words = _state(tree).words
+    return {
+        persona_id: views.type_counts_list(tree.gallery, persona_id, url_for, tree.labels, words)
+        for persona_id in tree.gallery.personas
+    }
+
+
 def _gallery_pages(tree: LanguageTree) -> list[str]:
     return [str(n) for n in range(2, page_count(len(_state(tree).listing)) + 1)]
 
@@ -425,42 +433,13 @@ register(
 def _compare_body(spec: PageSpec, url_for: html.UrlFor, trees: list[LanguageTree]) -> str:
     tree = spec.tree
     state = _state(tree)
-    words, labels = state.words, tree.labels
     future = tree.gallery.maps[spec.item_id]
-    current = tree.gallery.maps[state.comparable[spec.item_id]]
-    comparison = compare(current, future)
-    names = (labels.type_names[MapType.CURRENT_STATE], labels.type_names[MapType.FUTURE_STATE])
-    legend = (
-        fill(words.legend_entry, type=names[0], title=str.__str__(current.title)),
-        fill(words.legend_entry, type=names[1], title=str.__str__(future.title)),
+    comparison = compare(tree.gallery.maps[state.comparable[spec.item_id]], future)
+    diagram = views.compare_diagram(
+        comparison, tree.labels, state.words, id_prefix=f"jm-compare-{future.id}-{tree.language}"
     )
-    lines = [
-        fill(words.desc_series, name=legend[0], style=words.current_style),
-        fill(words.desc_series, name=legend[1], style=words.future_style),
-    ]
-    for pair in comparison.stages:
-        before, after = pair.before_score, pair.after_score
-        lines.append(
-            fill(
-                words.desc_stage,
-                stage=str.__str__(pair.title),
-                before=words.no_score if before is None else signed(before),
-                after=words.no_score if after is None else signed(after),
-            )
-        )
-    drawing = layout_compare(
-        [
-            Column(p.stage_id, str.__str__(p.title), p.before_score, p.after_score)
-            for p in comparison.stages
-        ],
-        legend=legend,
-        title=fill(words.diagram_title, title=str.__str__(future.title)),
-        desc=" ".join(lines),
-    )
-    prefix = f"jm-compare-{future.id}-{tree.language}".replace("_", "-")
-    diagram = to_svg(drawing, standalone=False, theme="light", id_prefix=prefix)
     return views.compare_page(
-        comparison, diagram=diagram, url_for=url_for, labels=labels, words=words
+        comparison, diagram=diagram, url_for=url_for, labels=tree.labels, words=state.words
     )
 
 
@@ -476,3 +455,6 @@ register(
         items=lambda tree: sorted(_state(tree).comparable),
     )
 )
+
+# The gallery's first page is the first page of the paginated, filterable listing.
+register(dataclasses.replace(KINDS[GALLERY], body=gallery_body))

@@ -44,6 +44,8 @@ class LanguageTree:
     localized: LocalizedGallery
     nav: Navigation | None = field(default=None, repr=False)
     downloads: SiteDownloads | None = field(default=None, repr=False)
+    siblings: list[LanguageTree] = field(default_factory=list, repr=False)
+    """Every tree of the build, this one included (pages that list all languages)."""
 
     @property
     def gallery(self) -> Gallery:
@@ -81,4 +83,6 @@ def build_trees(
                 localized=localize_gallery(gallery, translations, lang),
             )
         )
+    for tree in trees:
+        tree.siblings = trees
     return trees

@@ -35,13 +35,14 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from .. import html
+from ..browse.catalog import browse_catalog
 from ..catalog import CATALOG_FILE, build_catalog, dump_catalog
 from ..errors import Problems
 from ..export.raster import ExportError
 from ..i18n import Translations, clear_cache, load_translations
 from ..themes import SITE_CSS
 from ..validate import load_gallery
-from . import browse_pages  # noqa: F401  (registers the browsing pages)
+from . import browse_pages
 from .config import JourneyMapsConfig
 from .downloads import RASTER, SiteDownloads
 from .fences import FenceRenderer
@@ -105,9 +106,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         ours = str(theme_dir())
         if ours not in dirs:
             dirs.insert(position, ours)
-        for sheet in (STYLESHEET, DIAGRAM_STYLESHEET):
+        for sheet in (STYLESHEET, DIAGRAM_STYLESHEET, *browse_pages.EXTRA_CSS):
             if sheet not in [str(s) for s in config.extra_css]:
                 config.extra_css.append(sheet)
+        for script in browse_pages.EXTRA_JAVASCRIPT:
+            if script not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(script)
         return config
 
     @property
@@ -247,6 +251,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 languages={tree.language: tree.localized for tree in self.trees},
                 downloads=self.downloads.catalog_downloads() if self.downloads else None,
                 templates=self.downloads.catalog_templates() if self.downloads else None,
+            )
+            catalog["browse"] = browse_catalog(
+                {tree.language: tree.localized for tree in self.trees}, self._site_url(files)
             )
             files.append(File.generated(config, CATALOG_FILE, content=dump_catalog(catalog)))
         return files
