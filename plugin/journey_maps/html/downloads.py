@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import MapType
 from . import environment
+from .labels import _type_names  # the pages' own names: one msgid each
 
 #: ``url_for_download(path)`` → URL of a file under the site root, relative to the page.
 UrlForDownload = Callable[[str], str]
@@ -28,15 +29,6 @@ MEDIA_TYPES = {
     "json": "application/json",
 }
 PAPER_ORDER = ("a4", "letter", "a3")
-
-
-def _type_names() -> dict[MapType, str]:
-    return {
-        MapType.CURRENT_STATE: "Current state",
-        MapType.FUTURE_STATE: "Future state",
-        MapType.DAY_IN_THE_LIFE: "Day in the life",
-        MapType.EMPATHY: "Empathy map",
-    }
 
 
 def _type_purposes() -> dict[MapType, str]:
