@@ -19,7 +19,12 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
+    """``text`` with invisible and control characters as ``\\uXXXX`` escapes, one line long.
+
+    A file named with a zero-width space or a URL holding a newline must still give one
+    readable ``path:line:col`` line, and show the character that is really there.
+    """
     return "".join(
         c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
         for c in text
@@ -40,7 +45,7 @@ class Problem:
         """Render as ``path:line:col: severity: message``, the format editors and CI parse."""
         # One problem, one line: control characters from the input (a newline inside a URL,
         # say) are shown escaped so they cannot break the format editors and CI parse.
-        message, path = _printable(self.message), _printable(self.path)
+        message, path = printable(self.message), printable(self.path)
         return f"{path}:{self.line}:{self.column}: {self.severity.value}: {message}"
 
     @property

@@ -20,6 +20,7 @@ import pytest
 from hostile_checks import journey_maps, mkdocs_build, run_bounded
 
 from conftest import BUILD_ENV, make_site
+from journey_maps.errors import printable
 
 #: Lines of MkDocs' own log around the problem list.
 _FRAME = re.compile(r"^(?:$|INFO|WARNING|ERROR|DEBUG|Aborted with )")
@@ -92,8 +93,8 @@ def test_every_hostile_file_is_reported_where_the_value_is(rejected: Rejected) -
     unreported = []
     misplaced = []
     for case in rejected.cases:
-        found = by_path.get(case.name, [])
-        if not found and not (case.twin and by_path.get(case.twin)):
+        found = by_path.get(printable(case.name), [])  # names print escaped, as users see them
+        if not found and not (case.twin and by_path.get(printable(case.twin))):
             unreported.append(case.name)
         positions = {(line, col) for line, col, _ in found}
         missing = [spot for spot in case.at if spot not in positions]
