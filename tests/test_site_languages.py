@@ -76,6 +76,22 @@ def test_language_selector_goes_to_the_same_page(sample_site: Site) -> None:
     assert 'href="../../../lv/maps/colleen-vacuum-current/" hreflang="lv"' in selector
 
 
+def test_every_alternate_of_every_page_answers_the_selectors_sitemap_request(
+    sample_site: Site,
+) -> None:
+    # material's selector fetches sitemap.xml below each <link rel="alternate">; a missing one
+    # is a 404 in the console of every page that has that alternate (MkDocs' default exclusions
+    # once silently dropped templates/sitemap.xml).
+    missing = []
+    for page in sorted(sample_site.site_dir.rglob("index.html")):
+        html = page.read_text("utf-8")
+        for href in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang=', html):
+            target = (page.parent / href).resolve() / "sitemap.xml"
+            if not target.is_file():
+                missing.append(f"{page.relative_to(sample_site.site_dir)} -> {href}")
+    assert missing == []
+
+
 def test_gallery_per_language_lists_what_is_available(sample_site: Site) -> None:
     catalog = _catalog(sample_site)
     et = sample_site.page("et/maps/")

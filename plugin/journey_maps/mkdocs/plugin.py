@@ -19,7 +19,6 @@ Event order and what each step does:
 from __future__ import annotations
 
 import os
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +48,7 @@ from .fences import FenceRenderer
 from .languages import LanguageTree, build_trees
 from .nav import place_sections
 from .pages import GALLERY, KINDS, LANGUAGES, MAP, PERSONAS, PageSpec, page_specs, uri_for
+from .stash import HtmlStash
 
 log = get_plugin_logger(__name__)
 
@@ -56,6 +56,7 @@ STYLESHEET = "assets/journey-maps/journey-maps.css"
 #: Diagram colours as CSS custom properties, generated from the palettes in themes.py.
 DIAGRAM_STYLESHEET = "assets/journey-maps/diagram.css"
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
+INCLUDED = InclusionLevel.INCLUDED
 
 
 def _theme_speaks(config: MkDocsConfig, language: str) -> bool:
@@ -87,7 +88,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.problems = Problems()
         self._saved_theme: dict[str, Any] = {}
         self.files = Files([])
-        self._html_stash: dict[str, dict[str, str]] = {}
+        self.stash = HtmlStash()
         self.downloads: SiteDownloads | None = None
 
     # --- configuration --------------------------------------------------------------------
@@ -196,6 +197,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             self.downloads.publish(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.stash.clear()
         if self.downloads is not None:
             self.downloads.discard()
 
@@ -243,7 +245,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if len(self.trees) > 1:
             for spec in list(self.specs.values()):
                 uri = spec.uri.removesuffix("index.md") + "sitemap.xml"
-                files.append(File.generated(config, uri, content=self._page_sitemap(spec, config)))
+                # INCLUDED, explicitly: MkDocs' default exclusions drop a root templates/ folder.
+                sitemap = self._page_sitemap(spec, config)
+                files.append(File.generated(config, uri, content=sitemap, inclusion=INCLUDED))
         if self.config.catalog:
             catalog = build_catalog(
                 self.trees[0].localized.gallery,
@@ -375,27 +379,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if spec.kind == GALLERY and self.serving and self.problems:
             # While editing, show what is wrong where the author is looking.
             body = html.problems_notice(self.problems.sorted(), spec.tree.labels) + body
-        marker = self._stash(page, body)
+        marker = self.stash.stash(page.file.src_uri, body)
         # An author's own maps/index.md or personas/index.md is kept as the intro.
         return f"{markdown}\n\n{marker}\n" if own_intro else f"{marker}\n"
-
-    def _stash(self, page: Page, html_text: str) -> str:
-        """Keep finished HTML out of Markdown: a placeholder paragraph now, the HTML after.
-
-        Python-Markdown would re-parse every raw HTML block (inline SVGs are tens of kB) only
-        to pass it through; skipping that makes a build of many maps several times faster.
-        """
-        stash = self._html_stash.setdefault(page.file.src_uri, {})
-        marker = f"JOURNEYMAPSHTML{len(stash)}X{zlib.crc32(page.file.src_uri.encode()):x}"
-        stash[marker] = html_text
-        return marker
 
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        for marker, replacement in self._html_stash.pop(page.file.src_uri, {}).items():
-            html_text = html_text.replace(f"<p>{marker}</p>", replacement, 1)
-        return html_text
+        return self.stash.restore(page.file.src_uri, html_text)
 
     def _draw_fences(self, markdown: str, page: Page, files: Files) -> str:
         """Diagrams in hand-written pages (see :mod:`.fences`), problems reported by page."""
@@ -412,7 +403,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             mermaid=self.config.mermaid_journeys,
             line_offset=source.count("\n", 0, start) if start > 0 else 0,
         )
-        drawn = renderer(markdown, stash=lambda html_text: self._stash(page, html_text))
+        drawn = renderer(markdown, stash=lambda body: self.stash.stash(page.file.src_uri, body))
         for problem in renderer.problems.sorted():
             (log.error if problem.is_error else log.warning)(problem.format())
         return drawn
@@ -451,7 +442,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 alternates.append({"name": tree.name, "lang": tree.language, "link": file.url})
         return alternates
 
+    @event_priority(50)  # before minifiers and other post-processors see the page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        output = self.stash.finish(page.file.src_uri, output)
         if self._saved_theme:
             config.theme["language"] = self._saved_theme["language"]
             if self._saved_theme["alternate"] is None:
