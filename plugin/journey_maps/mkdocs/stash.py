@@ -1,0 +1,73 @@
+"""Finished HTML kept away from the parts of MkDocs that would only re-read it.
+
+Two hand-offs, both keyed by the page's source URI:
+
+* **Markdown**: a generated page body is finished HTML. Python-Markdown would re-parse every
+  raw HTML block (inline SVGs are tens of kB) only to pass it through, so the body goes in as
+  a placeholder paragraph and comes back in ``on_page_content``.
+* **Search**: mkdocs-material's search plugin parses ``page.content`` tag by tag in
+  ``on_page_context``. Our diagrams are about half of all the tags of a gallery, and their
+  texts repeat the stage table that is already indexed (plus legend words like "Positive"
+  that would match every map). So each diagram is swapped for a comment after
+  ``on_page_content`` and put back into the finished page in ``on_post_page``: faster builds,
+  a smaller search index, and results that point at the table rows, which have anchors.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+#: The root element of every SVG our renderer writes (diagrams, thumbnails, comparisons,
+#: fences). User text cannot forge it: every string from YAML is escaped. They never nest.
+_DIAGRAM = re.compile(
+    r'<svg xmlns="http://www\.w3\.org/2000/svg" [^>]*\bclass="jm-svg[ "].*?</svg>', re.S
+)
+
+
+class HtmlStash:
+    """Placeholders out, HTML back in, per page."""
+
+    def __init__(self) -> None:
+        self._bodies: dict[str, dict[str, str]] = {}
+        self._diagrams: dict[str, dict[str, str]] = {}
+
+    def stash(self, page_uri: str, html_text: str) -> str:
+        """A placeholder word for ``html_text``: Markdown turns it into ``<p>word</p>``."""
+        stash = self._bodies.setdefault(page_uri, {})
+        marker = f"JOURNEYMAPSHTML{len(stash)}X{_tag(page_uri)}"
+        stash[marker] = html_text
+        return marker
+
+    def restore(self, page_uri: str, html_text: str) -> str:
+        """Put the stashed bodies back, then take the diagrams out until the page is done."""
+        for marker, body in self._bodies.pop(page_uri, {}).items():
+            html_text = html_text.replace(f"<p>{marker}</p>", body, 1)
+        if 'class="jm-svg' not in html_text:
+            return html_text
+        diagrams: dict[str, str] = {}
+        tag = _tag(page_uri)
+
+        def defer(match: re.Match[str]) -> str:
+            marker = f"<!--JOURNEYMAPSSVG{len(diagrams)}X{tag}-->"
+            diagrams[marker] = match.group(0)
+            return marker
+
+        html_text = _DIAGRAM.sub(defer, html_text)
+        self._diagrams[page_uri] = diagrams
+        return html_text
+
+    def finish(self, page_uri: str, output: str) -> str:
+        """The finished page with its diagrams back in place."""
+        for marker, diagram in self._diagrams.pop(page_uri, {}).items():
+            output = output.replace(marker, diagram, 1)
+        return output
+
+    def clear(self) -> None:
+        """Forget pages a failed build left half-way (``mkdocs serve`` keeps the plugin)."""
+        self._bodies.clear()
+        self._diagrams.clear()
+
+
+def _tag(page_uri: str) -> str:
+    return f"{zlib.crc32(page_uri.encode()):x}"
