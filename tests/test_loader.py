@@ -611,3 +611,11 @@ def test_load_file_uses_the_display_path(tmp_path: Path) -> None:
     assert doc is not None
     assert doc.path == "shown/as.yaml"
     assert [p.path for p in problems.items] == ["shown/as.yaml"]
+
+
+def test_a_file_libyaml_rejects_is_reported_in_the_reference_parsers_words() -> None:
+    _, problems = load("stages:\n  - name: a\n    bad: x: y\n")
+    assert problems == [
+        "f.yaml:3:11: error: YAML syntax error: mapping values are not allowed here; "
+        "check indentation, colons and quotes"
+    ]
