@@ -264,6 +264,7 @@ def test_browsing_pages_load_cleanly_with_and_without_javascript(open_page: Open
         probe = open_page(viewport=DESKTOP, **options)
         for path in paths:
             probe.goto(path)
+            probe.settle(quiet_ms=300)  # the favicon is asked for a moment after the load
             assert probe.page.locator(".jm-browse").count() == 1, path
             assert probe.problems() == [], (path, options)
 
