@@ -210,6 +210,11 @@ def test_every_stage_is_a_search_section_with_its_permalink(sample_site: Site) -
         # Diagrams are kept out of the index (mkdocs/stash.py): their texts repeat the
         # table's, and legend words would make every map match "positive" or "online".
         assert "PositiveNeutralNegative" not in doc["text"], location
+    # Facets and further pages repeat map pages: out of the index (PageKind.searchable).
+    pages = {location.split("#")[0] for location in sections}
+    assert {"maps/", "bg/maps/", "maps/pain-points/"} <= pages
+    facet = re.compile(r"maps/(type|persona|tag|language|page)/[^/]+/|/page/\d")
+    assert [page for page in pages if facet.search(page)] == []
     # ...but the published pages still carry them, in place.
     page = sample_site.page("maps/colleen-vacuum-current/")
     assert page.count('class="jm-svg jm-current-state"') == 1

@@ -309,6 +309,7 @@ register(
         title=_gallery_page_title,
         body=lambda spec, url_for, trees: _listing(spec.tree, None, int(spec.item_id), url_for),
         items=_gallery_pages,
+        searchable=False,
     )
 )
 register(
@@ -320,6 +321,7 @@ register(
             spec.tree, _facet(spec, spec.item_id), 1, url_for
         ),
         items=lambda tree: [facet.key for facet in _state(tree).facets.all()],
+        searchable=False,
     )
 )
 register(
@@ -334,6 +336,7 @@ register(
             url_for,
         ),
         items=_facet_pages,
+        searchable=False,
     )
 )
 
@@ -423,6 +426,7 @@ register(
             for name in _state(tree).registries
             for n in range(2, len(_state(tree).registry_chunks(name)) + 1)
         ],
+        searchable=False,
     )
 )
 

@@ -60,7 +60,9 @@ class PageKind:
     ``items`` lists the item ids to generate in a tree (``[""]`` for a single page);
     ``section`` names the navigation section it is listed in (``None``: not listed, still
     reachable by links); ``multilingual_only`` pages exist only when the site has several
-    languages.
+    languages. Pages that are not ``searchable`` stay out of the theme's search index:
+    listings that only repeat what map pages say (facets, further pages) would crowd the
+    results, and skipping them spares the search plugin parsing hundreds of pages.
     """
 
     name: str
@@ -70,6 +72,7 @@ class PageKind:
     items: Callable[[LanguageTree], list[str]] = lambda tree: [""]
     section: str | None = None
     multilingual_only: bool = False
+    searchable: bool = True
 
 
 KINDS: dict[str, PageKind] = {}

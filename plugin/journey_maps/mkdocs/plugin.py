@@ -375,6 +375,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # Generated pages have no Markdown headings for a table of contents; hiding the empty
         # TOC sidebar gives wide tables and diagrams the room they need.
         page.meta.setdefault("hide", ["toc"])
+        if not KINDS[spec.kind].searchable:
+            page.meta.setdefault("search", {"exclude": True})
         body = spec.body(self._url_for(page, files, spec.tree), self.trees)
         if spec.kind == GALLERY and self.serving and self.problems:
             # While editing, show what is wrong where the author is looking.
