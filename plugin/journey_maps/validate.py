@@ -501,6 +501,57 @@ def _display(path: Path, base: Path | None) -> str:
     return path.as_posix()
 
 
+Item = TypeVar("Item", Persona, JourneyMap)
+
+
+@dataclass
+class _FileLoader:
+    """One loop for persona and map files: parse, validate, give an id, check the file."""
+
+    problems: Problems
+    #: Ids of files that failed, by kind: references to them then point at the broken file
+    #: instead of saying "does not exist".
+    failed: dict[str, dict[str, str]]
+    default_language: str
+    display_base: Path | None
+
+    def load(
+        self, kind: str, model: type[Item], paths: Iterable[Path]
+    ) -> Iterable[tuple[Item, Document]]:
+        seen: dict[str, Document] = {}
+        example = "name" if model is Persona else "title"
+        for path in paths:
+            doc = load_file(path, _display(path, self.display_base), self.problems, example=example)
+            if doc is None:
+                continue
+            item = _validate_model(model, doc, self.problems)
+            if item is None:
+                self.failed[kind][_intended_id(doc, path)] = doc.path
+                continue
+            item.id = item.id or _file_id(doc, path, self.problems) or ""
+            if not item.id or not _check_unique(kind, item.id, doc, seen, self.problems):
+                continue
+            item.language = item.language or self.default_language
+            before = len(self.problems.errors)
+            _check_file(item, doc, self.problems)
+            if len(self.problems.errors) > before:
+                self.failed[kind][item.id] = doc.path
+                continue
+            yield item, doc
+
+
+def _check_file(item: Persona | JourneyMap, doc: Document, problems: Problems) -> None:
+    """What a single file's schema cannot say: explicit ids unique, sections and stage refs."""
+    if isinstance(item, Persona):
+        for key in ("goals", "frustrations", "motivations"):
+            raw = doc.data.get(key)
+            if isinstance(raw, list):
+                _duplicate_explicit_ids(raw, (key,), doc, "item", problems)
+        return
+    _check_sections(item, doc, problems)
+    _check_stage_refs(item, doc, problems)
+
+
 def load_gallery(
     maps_dir: Path,
     *,
@@ -523,55 +574,12 @@ def load_gallery(
             "plugin's options",
         )
         return gallery, problems
-    # Ids of files that failed validation: references to them get a message pointing at
-    # the broken file instead of a misleading "does not exist".
     failed: dict[str, dict[str, str]] = {"map": {}, "persona": {}}
-    seen_personas: dict[str, Document] = {}
-    for path in yaml_files(maps_dir / PERSONAS_DIR):
-        doc = load_file(path, _display(path, display_base), problems, example="name")
-        if doc is None:
-            continue
-        persona = _validate_model(Persona, doc, problems)
-        if persona is None:
-            failed["persona"][_intended_id(doc, path)] = doc.path
-            continue
-        persona.id = persona.id or _file_id(doc, path, problems) or ""
-        if not persona.id:
-            continue
-        persona.language = persona.language or default_language
-        if not _check_unique("persona", persona.id, doc, seen_personas, problems):
-            continue
-        before = len(problems.errors)
-        for key in ("goals", "frustrations", "motivations"):
-            raw = doc.data.get(key)
-            if isinstance(raw, list):
-                _duplicate_explicit_ids(raw, (key,), doc, "item", problems)
-        if len(problems.errors) > before:
-            failed["persona"][persona.id] = doc.path
-            continue
+    files = _FileLoader(problems, failed, default_language, display_base)
+    for persona, doc in files.load("persona", Persona, yaml_files(maps_dir / PERSONAS_DIR)):
         gallery.personas[persona.id] = persona
         gallery.documents[f"persona:{persona.id}"] = doc
-    seen_maps: dict[str, Document] = {}
-    for path in yaml_files(maps_dir):
-        doc = load_file(path, _display(path, display_base), problems)
-        if doc is None:
-            continue
-        journey = _validate_model(JourneyMap, doc, problems)
-        if journey is None:
-            failed["map"][_intended_id(doc, path)] = doc.path
-            continue
-        journey.id = journey.id or _file_id(doc, path, problems) or ""
-        if not journey.id:
-            continue
-        journey.language = journey.language or default_language
-        if not _check_unique("map", journey.id, doc, seen_maps, problems):
-            continue
-        before = len(problems.errors)
-        _check_sections(journey, doc, problems)
-        _check_stage_refs(journey, doc, problems)
-        if len(problems.errors) > before:
-            failed["map"][journey.id] = doc.path
-            continue
+    for journey, doc in files.load("map", JourneyMap, yaml_files(maps_dir)):
         gallery.maps[journey.id] = journey
         gallery.documents[f"map:{journey.id}"] = doc
     _check_references(gallery, failed, problems)
