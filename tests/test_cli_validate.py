@@ -29,7 +29,6 @@ from helpers_validate import (
     xfail_reason,
 )
 from journey_maps import __version__, cli
-from journey_maps.errors import Severity
 from journey_maps.loader import load_file
 from journey_maps.validate import load_gallery
 
@@ -346,29 +345,34 @@ def test_strict_on_a_valid_gallery_without_warnings() -> None:
     assert result.stderr == "ok: 4 map(s), 2 persona(s)\n"
 
 
+STALE = (
+    "translations/de/m.yaml:6:13: warning: 'title' is stale: it translates an earlier version "
+    "of the text (source 00000000, now a9024570); check it against the current text and set "
+    "'source: a9024570'\n"
+)
+
+
 @pytest.fixture
-def with_a_warning(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """No check emits a warning yet, so one is injected into every loaded gallery."""
-    real = cli.load_gallery
-
-    def load_with_warning(*args, **kwargs):  # type: ignore[no-untyped-def]
-        gallery, problems = real(*args, **kwargs)
-        problems.add("m.yaml", 2, 8, "the title is very long", Severity.WARNING)
-        return gallery, problems
-
-    monkeypatch.setattr(cli, "load_gallery", load_with_warning)
+def with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gallery whose only problem is a warning: a translation of an earlier title."""
+    write_gallery(tmp_path, {"m.yaml": MINIMAL_MAP})
+    (tmp_path / "translations/de").mkdir(parents=True)
+    (tmp_path / "translations/de/m.yaml").write_text(
+        "language: de\nmap: m\ntexts:\n  title:\n    text: Einen Staubsauger kaufen\n"
+        "    source: 00000000\n",
+        "utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.mark.usefixtures("with_a_warning")
 def test_warnings_are_printed_but_do_not_fail(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_gallery(tmp_path, {"m.yaml": MINIMAL_MAP})
-    monkeypatch.chdir(tmp_path)
     code = cli.main(["validate", "."])
     out, err = capsys.readouterr()
     assert code == 0
-    assert out == "m.yaml:2:8: warning: the title is very long\n"
+    assert out == STALE
     assert err == "ok: 1 map(s), 0 persona(s), 1 warning(s)\n"
 
 
@@ -376,12 +380,10 @@ def test_warnings_are_printed_but_do_not_fail(
 def test_strict_fails_on_warnings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_gallery(tmp_path, {"m.yaml": MINIMAL_MAP})
-    monkeypatch.chdir(tmp_path)
     code = cli.main(["validate", "--strict", "."])
     out, err = capsys.readouterr()
     assert code == 1
-    assert out == "m.yaml:2:8: warning: the title is very long\n"
+    assert out == STALE
     assert PROBLEM_LINE.match(out.strip())
     assert err == "0 error(s), 1 warning(s) in 1 file(s)\n"
 
@@ -390,11 +392,9 @@ def test_strict_fails_on_warnings(
 def test_quiet_hides_the_summary_but_not_warnings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_gallery(tmp_path, {"m.yaml": MINIMAL_MAP})
-    monkeypatch.chdir(tmp_path)
     code = cli.main(["validate", "-q", "."])
     out, err = capsys.readouterr()
-    assert (code, out, err) == (0, "m.yaml:2:8: warning: the title is very long\n", "")
+    assert (code, out, err) == (0, STALE, "")
 
 
 # --- schema ----------------------------------------------------------------------------------

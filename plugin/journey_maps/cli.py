@@ -17,7 +17,8 @@ from . import __version__
 from .errors import Problems
 from .i18n import load_translations
 from .model import json_schema
-from .validate import PERSONAS_DIR, YAML_SUFFIXES, load_gallery, yaml_files
+from .project import load_project_gallery
+from .validate import PERSONAS_DIR, YAML_SUFFIXES, yaml_files
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -68,7 +69,7 @@ def check_paths(paths: Sequence[Path]) -> CheckResult:
         else:
             raise _UsageError(f"{path}: no such file or folder")
     for root, files in wanted.items():
-        gallery, found = load_gallery(root, display_base=Path.cwd())
+        gallery, found = load_project_gallery(root, display_base=Path.cwd())
         if files is None and (root / "translations").is_dir():
             _, translation_problems = load_translations(root, gallery, display_base=Path.cwd())
             found.extend(translation_problems)

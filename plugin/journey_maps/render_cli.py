@@ -18,9 +18,10 @@ from pathlib import Path
 from . import cli
 from .errors import Problems
 from .model import JourneyMap, Persona
+from .project import load_project_gallery
 from .svg import render_map_svg
 from .themes import PALETTES
-from .validate import PERSONAS_DIR, YAML_SUFFIXES, Gallery, load_gallery
+from .validate import PERSONAS_DIR, YAML_SUFFIXES, Gallery
 
 FORMATS = ("svg", "png", "pdf", "csv", "json", "mermaid")
 #: File suffixes that name a format other than by its own name.
@@ -42,7 +43,7 @@ def _invalid(message: str) -> int:
 def _load(path: Path) -> tuple[Gallery, Problems, str | None]:
     """The gallery ``path`` belongs to, the problems of that file, and its map id."""
     root = path.parent.parent if path.parent.name == PERSONAS_DIR else path.parent
-    gallery, found = load_gallery(root, display_base=Path.cwd())
+    gallery, found = load_project_gallery(root, display_base=Path.cwd())
     target = path.resolve()
 
     def here(shown: str) -> bool:

@@ -16,7 +16,8 @@ from .. import cli
 from ..errors import Problems
 from ..loader import load_text
 from ..model import JourneyMap, Persona
-from ..validate import PERSONAS_DIR, YAML_SUFFIXES, Gallery, load_gallery
+from ..project import load_project_gallery
+from ..validate import PERSONAS_DIR, YAML_SUFFIXES, Gallery
 from .catalogs import available_languages
 from .content import (
     LANGUAGE_CODE,
@@ -77,7 +78,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
     maps_dir = Path(args.maps_dir) if args.maps_dir else _default_maps_dir()
     if not maps_dir.is_dir():
         raise cli._UsageError(f"{maps_dir}: no such folder")
-    gallery, problems = load_gallery(maps_dir)
+    gallery, problems = load_project_gallery(maps_dir)
     translations, found = load_translations(maps_dir, gallery)
     if args.lang:
         languages = [_check_lang(lang) for lang in args.lang]
@@ -132,7 +133,7 @@ def _find(args: argparse.Namespace) -> tuple[JourneyMap | Persona, Path]:
         if not given.is_file():
             raise cli._UsageError(f"{given}: no such file")
         maps_dir = cli._gallery_root(given)
-        gallery, problems = load_gallery(maps_dir)
+        gallery, problems = load_project_gallery(maps_dir)
         obj = _find_by_path(gallery, given)
         if obj is None:
             _print_problems(problems)
@@ -143,7 +144,7 @@ def _find(args: argparse.Namespace) -> tuple[JourneyMap | Persona, Path]:
     maps_dir = Path(args.maps_dir) if args.maps_dir else _default_maps_dir()
     if not maps_dir.is_dir():
         raise cli._UsageError(f"{maps_dir}: no such folder (use --maps-dir)")
-    gallery, problems = load_gallery(maps_dir)
+    gallery, problems = load_project_gallery(maps_dir)
     found: list[JourneyMap | Persona] = [
         obj for obj in (gallery.maps.get(args.target), gallery.personas.get(args.target)) if obj
     ]

@@ -22,7 +22,8 @@ from ..errors import GalleryError, Problem, Problems
 from ..export.tabular import map_to_csv, map_to_json
 from ..ids import slugify
 from ..model import JourneyMap, MapType, Persona
-from ..validate import Gallery, load_gallery
+from ..project import load_project_gallery
+from ..validate import Gallery
 from .csv_import import csv_to_map_yaml
 from .mermaid import map_to_mermaid, mermaid_to_map_yaml
 from .scaffold import default_title, scaffold_map
@@ -94,7 +95,7 @@ def _personas(folder: Path | None) -> dict[str, Persona]:
     """Valid personas of a gallery folder (the rest of the gallery is not checked here)."""
     if folder is None or not folder.is_dir():
         return {}
-    gallery, _ = load_gallery(folder)
+    gallery, _ = load_project_gallery(folder)
     return gallery.personas
 
 
@@ -176,7 +177,7 @@ def load_map(path: Path) -> tuple[Gallery, JourneyMap | None, Problems]:
     """
     if path.is_dir() or not path.is_file():
         raise cli._UsageError(f"{path}: not a map file")
-    gallery, found = load_gallery(cli._gallery_root(path), display_base=Path.cwd())
+    gallery, found = load_project_gallery(cli._gallery_root(path), display_base=Path.cwd())
     target = path.resolve()
     problems = Problems()
     problems.items.extend(p for p in found.items if (Path.cwd() / p.path).resolve() == target)
