@@ -116,6 +116,9 @@ def measure_size(size: int, options: Options, *, warm_up: bool) -> dict[str, Any
     return {
         "maps": len(gallery.maps),
         "personas": len(gallery.personas),
+        # Pages each site publishes: the plugin adds facet, registry and comparison pages
+        # the floor has no equivalent of, so time per page is the like-for-like figure.
+        "pages": {"floor": _pages(floor_site), "plugin": _pages(plugin_site)},
         "plugin_options": PLUGIN_OPTIONS,
         "repeat": repeat,
         "scenarios": scenarios,
@@ -136,6 +139,14 @@ def memory_growth(results: dict[int, dict[str, Any]]) -> dict[str, Any]:
             {"from": a, "to": b, "mb_per_100_maps": slope} for a, b, slope in slope_per_100(points)
         ]
     return growth
+
+
+def _pages(site_dir: Path) -> int:
+    return sum(1 for _ in site_dir.rglob("*.html"))
+
+
+def _per_page_ms(result: dict[str, Any], scenario: str, who: str) -> float:
+    return 1000 * _median(result, scenario) / max(1, result["pages"][who])
 
 
 def table(results: dict[int, dict[str, Any]], targets: list[Target] | None = None) -> str:
@@ -167,6 +178,16 @@ def table(results: dict[int, dict[str, Any]], targets: list[Target] | None = Non
             f"{size:>5}  {r['repeat']:>2}  {'  '.join(cells)}  "
             f"{r['ratios']['cold']['paired_median']:>10.2f}x  "
             f"{r['ratios']['cold']['cpu_of_medians']:>7.2f}x"
+        )
+    lines += ["", "pages published, and warm build time per page (ms)"]
+    head = (
+        f"{'maps':>5}  {'floor pages':>11}  {'plugin pages':>12}  {'floor ms':>8}  {'warm ms':>8}"
+    )
+    lines += [head, "-" * len(head)]
+    for size, r in results.items():
+        lines.append(
+            f"{size:>5}  {r['pages']['floor']:>11}  {r['pages']['plugin']:>12}  "
+            f"{_per_page_ms(r, 'floor', 'floor'):>8.1f}  {_per_page_ms(r, 'warm', 'plugin'):>8.1f}"
         )
     growth = memory_growth(results)
     if growth["plugin"]:
