@@ -207,6 +207,26 @@ def test_strict_build_fails_with_positions_and_leaves_the_old_site(tmp_path: Pat
     assert sorted(p.name for p in site.site_dir.iterdir()) == ["previous.html"]
 
 
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("workers: 0", "option 'workers': Expected a whole number of at least 1, got 0."),
+        ("dpi: 5000", "option 'dpi': Expected a whole number of at least 36 and at most 600"),
+        ("nav_max_maps: true", "option 'nav_max_maps': Expected a whole number, got True."),
+    ],
+)
+def test_out_of_range_options_are_config_errors_not_tracebacks(
+    tmp_path: Path, option: str, message: str
+) -> None:
+    site = make_site(tmp_path, {"m.yaml": MAP}, {"colleen.yaml": PERSONA}, plugin_options=option)
+    result = site.build()
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert message in output
+    assert "Traceback" not in output
+    assert not site.site_dir.exists()
+
+
 def test_non_strict_build_skips_invalid_maps_and_reports_them(tmp_path: Path) -> None:
     site = small_site(tmp_path, good=MAP, broken=BROKEN)
     (tmp_path / "mkdocs.yml").write_text((tmp_path / "mkdocs.yml").read_text())

@@ -4,6 +4,30 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from ..export.raster import MAX_DPI, MIN_DPI
+
+
+class WholeNumber(c.Type[int]):
+    """An ``int`` option within bounds, so a bad value is a config error, not a traceback later."""
+
+    def __init__(
+        self, *, minimum: int, maximum: int | None = None, default: int | None = None
+    ) -> None:
+        super().__init__(int, default=default)
+        self.minimum, self.maximum = minimum, maximum
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool):
+            raise ValidationError(f"Expected a whole number, got {value!r}.")
+        if number < self.minimum or (self.maximum is not None and number > self.maximum):
+            upper = f" and at most {self.maximum}" if self.maximum is not None else ""
+            raise ValidationError(
+                f"Expected a whole number of at least {self.minimum}{upper}, got {number}."
+            )
+        return number
 
 
 class JourneyMapsConfig(base.Config):
@@ -22,7 +46,7 @@ class JourneyMapsConfig(base.Config):
     #: Add the gallery and personas sections to the site navigation.
     nav = c.Type(bool, default=True)
     #: List every map in the navigation up to this many maps; above it, only the gallery.
-    nav_max_maps = c.Type(int, default=40)
+    nav_max_maps = WholeNumber(minimum=0, default=40)
     gallery_title = c.Type(str, default="Journey maps")
     personas_title = c.Type(str, default="Personas")
     #: Write journey-maps.json at the site root.
@@ -36,9 +60,9 @@ class JourneyMapsConfig(base.Config):
     templates = c.Type(bool, default=True)
     papers = c.ListOfItems(c.Choice(("a4", "letter", "a3")), default=["a4", "letter", "a3"])
     #: Resolution of PNG downloads.
-    dpi = c.Type(int, default=150)
+    dpi = WholeNumber(minimum=MIN_DPI, maximum=MAX_DPI, default=150)
     #: Processes that render PNG and PDF; default: one less than the CPU cores.
-    workers = c.Optional(c.Type(int))
+    workers = c.Optional(WholeNumber(minimum=1))
     #: Rendered files by content hash, so a rebuild renders only what changed.
     cache_dir = c.Type(str, default=".cache/journey-maps")
     #: Draw ```mermaid fences holding a `journey` diagram with our renderer (server-side SVG

@@ -1,7 +1,7 @@
 """Downloads in the site: every map as SVG/PNG/PDF/CSV/JSON per language, and blank templates.
 
-Files are rendered while MkDocs collects files (``on_files``) into a staging folder, through
-the content-hash cache and a worker pool, and moved into site_dir after the build. Rendering
+Files are rendered before MkDocs reads any page (``on_pre_build``) into a staging folder,
+through the content-hash cache and a worker pool, and moved into site_dir after the build. Rendering
 first means a failure stops the build before any page is written, and the pages can show
 real file sizes; a warm rebuild renders nothing. Under ``mkdocs serve`` PNG and PDF are
 skipped by default so that saving a YAML file still rebuilds in a moment.
