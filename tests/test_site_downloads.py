@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -96,10 +97,21 @@ def test_warm_rebuild_renders_no_export(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     cold = re.search(r"(\d+) rendered, (\d+) from the cache", first.stderr)
     assert cold and int(cold.group(1)) > 0
+    cache = tmp_path / ".cache/jm"
+    entries = sorted(cache.glob("??/*"))
+    # an entry of an older gallery, and a current one that nothing touched for a long time
+    forgotten = cache / "00" / ("0" * 64 + ".png")
+    forgotten.parent.mkdir(exist_ok=True)
+    forgotten.write_bytes(b"old")
+    for entry in (forgotten, entries[0]):
+        os.utime(entry, (0, 0))
     second = site.build(env=env_cache)
     warm = re.search(r"(\d+) rendered, (\d+) from the cache", second.stderr)
     assert warm and int(warm.group(1)) == 0 and int(warm.group(2)) == int(cold.group(1))
-    assert (tmp_path / ".cache/jm").is_dir()
+    # cache_max_age (30 days): entries this build used are kept, the forgotten one goes
+    assert "Deleted 1 cached file(s) unused for 30 days" in second.stderr
+    assert not forgotten.exists()
+    assert sorted(cache.glob("??/*")) == entries
 
 
 def test_downloads_can_be_turned_off(tmp_path: Path) -> None:

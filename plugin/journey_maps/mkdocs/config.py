@@ -65,6 +65,9 @@ class JourneyMapsConfig(base.Config):
     workers = c.Optional(WholeNumber(minimum=1))
     #: Rendered files by content hash, so a rebuild renders only what changed.
     cache_dir = c.Type(str, default=".cache/journey-maps")
+    #: `mkdocs build` deletes cache entries no build has used for this many days (0: never),
+    #: so the cache holds what the gallery renders today rather than every past version.
+    cache_max_age = WholeNumber(minimum=0, default=30)
     #: Draw ```mermaid fences holding a `journey` diagram with our renderer (server-side SVG
     #: with an emotion curve); other Mermaid diagrams are left to client-side Mermaid.
     mermaid_journeys = c.Type(bool, default=False)

@@ -37,6 +37,7 @@ from .. import html
 from ..browse.catalog import browse_catalog
 from ..catalog import CATALOG_FILE, build_catalog, dump_catalog
 from ..errors import Problems
+from ..export.cache import prune
 from ..export.raster import ExportError
 from ..i18n import Translations, clear_cache, load_translations
 from ..themes import SITE_CSS
@@ -188,6 +189,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             stats.cached,
             stats.written,
         )
+        if not self.serving and self.config.cache_max_age:
+            pruned = prune(Path(cache_dir).resolve(), older_than_days=self.config.cache_max_age)
+            if pruned:
+                log.info(
+                    "Deleted %d cached file(s) unused for %d days from %s",
+                    pruned,
+                    self.config.cache_max_age,
+                    cache_dir,
+                )
         for tree in self.trees:
             tree.downloads = downloads
         return downloads
