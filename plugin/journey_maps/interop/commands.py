@@ -7,7 +7,7 @@ are the CLI's: 0 done, 1 invalid input (problems printed as ``path:line:col: err
 on standard output), 2 usage error (bad options, missing files, refusing to overwrite).
 
 Import and ``new`` write map files that people then edit, so they refuse to replace an
-existing file without ``--force``; ``export`` output is generated and is overwritten.
+existing file without ``--force``.
 """
 
 from __future__ import annotations
@@ -110,42 +110,44 @@ def _gallery_for(args: argparse.Namespace) -> Path | None:
 # --- commands --------------------------------------------------------------------------------
 
 
-def _cmd_import_mermaid(args: argparse.Namespace) -> int:
+def _import(args: argparse.Namespace, kind: str, convert: Callable[[str, str], str]) -> int:
+    """Read ``args.file``, convert its text to map YAML and write it; problems exit 1."""
     path = Path(args.file)
-    text = _read(path, "Mermaid")
+    text = _read(path, kind)
     if isinstance(text, list):
         return _print_problems(text)
     try:
-        result = mermaid_to_map_yaml(
-            text,
-            path=path.as_posix(),
-            map_type=args.type,
-            personas=_personas(_gallery_for(args)),
-        )
+        result = convert(text, path.as_posix())
     except GalleryError as exc:
         return _print_problems(exc.problems)
     _write(args.output, result, force=args.force)
     return cli.EXIT_OK
+
+
+def _cmd_import_mermaid(args: argparse.Namespace) -> int:
+    personas = _personas(_gallery_for(args))
+    return _import(
+        args,
+        "Mermaid",
+        lambda text, path: mermaid_to_map_yaml(
+            text, path=path, map_type=args.type, personas=personas
+        ),
+    )
 
 
 def _cmd_import_csv(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    text = _read(path, "CSV")
-    if isinstance(text, list):
-        return _print_problems(text)
-    try:
-        result = csv_to_map_yaml(
+    return _import(
+        args,
+        "CSV",
+        lambda text, path: csv_to_map_yaml(
             text,
             title=args.title,
             map_type=args.type,
-            path=path.as_posix(),
+            path=path,
             summary=args.summary,
             persona=args.persona,
-        )
-    except GalleryError as exc:
-        return _print_problems(exc.problems)
-    _write(args.output, result, force=args.force)
-    return cli.EXIT_OK
+        ),
+    )
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
