@@ -173,6 +173,24 @@ def test_links_resolve_without_directory_urls(tmp_path: Path) -> None:
     assert broken_internal_links(site.site_dir) == []
 
 
+def test_own_pages_link_to_generated_pages_by_source_path(tmp_path: Path) -> None:
+    page = (
+        "# Home\n\n[Gallery](maps/index.md) [Stage](maps/colleen-vacuum/index.md#stage-awareness)\n"
+    )
+    site = make_site(
+        tmp_path, {"colleen-vacuum.yaml": MAP}, {"colleen.yaml": PERSONA}, docs={"index.md": page}
+    )
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    home = site.page("")
+    assert 'href="maps/"' in home and 'href="maps/colleen-vacuum/#stage-awareness"' in home
+    # the links are checked like links between hand-written pages: a typo fails --strict
+    site.write("docs/index.md", "[Gone](maps/colleen-vacum/index.md)\n")
+    broken = site.build()
+    assert broken.returncode != 0
+    assert "contains a link 'maps/colleen-vacum/index.md'" in broken.stderr
+
+
 def test_empty_gallery_builds_and_says_how_to_add_a_map(tmp_path: Path) -> None:
     site = make_site(tmp_path)
     result = site.build()
