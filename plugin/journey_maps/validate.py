@@ -416,30 +416,55 @@ def _intended_id(doc: Document, path: Path) -> str:
     return given if isinstance(given, str) else slugify(path.stem, 64)
 
 
-def _check_references(
-    gallery: Gallery, failed: dict[str, dict[str, str]], problems: Problems
+def _check_persona(
+    persona: object,
+    doc: Document,
+    gallery: Gallery,
+    failed: dict[str, dict[str, str]],
+    problems: Problems,
 ) -> None:
+    if not isinstance(persona, str) or not persona:
+        return
+    mark = doc.mark(("persona",))
+    if persona in failed["persona"]:
+        problems.add(
+            doc.path,
+            mark.line,
+            mark.column,
+            f"persona '{persona}' could not be loaded: fix the problems reported in "
+            f"{failed['persona'][persona]}",
+        )
+    elif persona not in gallery.personas:
+        known = ", ".join(gallery.personas) or "none yet (add one under personas/)"
+        problems.add(
+            doc.path,
+            mark.line,
+            mark.column,
+            f"persona '{persona}' does not exist; "
+            f"{_suggest(persona, gallery.personas)}known personas: {known}",
+        )
+
+
+def _check_references(
+    gallery: Gallery,
+    failed: dict[str, dict[str, str]],
+    failed_maps: list[Document],
+    problems: Problems,
+) -> None:
+    # A map that failed its own checks still names its persona: report a dangling one now
+    # rather than after the author fixed the rest.
+    for doc in failed_maps:
+        persona = doc.data.get("persona") if isinstance(doc.data, dict) else None
+        if not isinstance(persona, str) or persona in failed["persona"]:
+            continue  # not an id at all, or a broken persona file with its own problems
+        mark = doc.mark(("persona",))
+        if not any(  # the schema already objected to this value (not a valid id)
+            (p.path, p.line, p.column) == (doc.path, mark.line, mark.column) for p in problems.items
+        ):
+            _check_persona(persona, doc, gallery, failed, problems)
     for map_id, journey in gallery.maps.items():
         doc = gallery.documents[f"map:{map_id}"]
-        if journey.persona in failed["persona"]:
-            mark = doc.mark(("persona",))
-            problems.add(
-                doc.path,
-                mark.line,
-                mark.column,
-                f"persona '{journey.persona}' could not be loaded: fix the problems reported in "
-                f"{failed['persona'][journey.persona]}",
-            )
-        elif journey.persona and journey.persona not in gallery.personas:
-            mark = doc.mark(("persona",))
-            known = ", ".join(gallery.personas) or "none yet (add one under personas/)"
-            problems.add(
-                doc.path,
-                mark.line,
-                mark.column,
-                f"persona '{journey.persona}' does not exist; "
-                f"{_suggest(journey.persona, gallery.personas)}known personas: {known}",
-            )
+        _check_persona(journey.persona, doc, gallery, failed, problems)
         if journey.improves:
             mark = doc.mark(("improves",))
             target = gallery.maps.get(journey.improves)
@@ -514,6 +539,10 @@ class _FileLoader:
     failed: dict[str, dict[str, str]]
     default_language: str
     display_base: Path | None
+    #: Map and persona files that parsed but failed their checks, by kind.
+    failed_docs: dict[str, list[Document]] = field(
+        default_factory=lambda: {"map": [], "persona": []}
+    )
 
     def load(
         self, kind: str, model: type[Item], paths: Iterable[Path]
@@ -527,6 +556,7 @@ class _FileLoader:
             item = _validate_model(model, doc, self.problems)
             if item is None:
                 self.failed[kind][_intended_id(doc, path)] = doc.path
+                self.failed_docs[kind].append(doc)
                 continue
             item.id = item.id or _file_id(doc, path, self.problems) or ""
             if not item.id or not _check_unique(kind, item.id, doc, seen, self.problems):
@@ -536,6 +566,7 @@ class _FileLoader:
             _check_file(item, doc, self.problems)
             if len(self.problems.errors) > before:
                 self.failed[kind][item.id] = doc.path
+                self.failed_docs[kind].append(doc)
                 continue
             yield item, doc
 
@@ -582,7 +613,7 @@ def load_gallery(
     for journey, doc in files.load("map", JourneyMap, yaml_files(maps_dir)):
         gallery.maps[journey.id] = journey
         gallery.documents[f"map:{journey.id}"] = doc
-    _check_references(gallery, failed, problems)
+    _check_references(gallery, failed, files.failed_docs["map"], problems)
     # A map whose references are broken is not published: its page would have dead links.
     broken = {p.path for p in problems.errors}
     for map_id in [m for m in gallery.maps if gallery.source_path("map", m) in broken]:
