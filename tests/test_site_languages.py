@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
-from conftest import Site
+from conftest import Site, make_site
 
 LANGUAGES = ["en", "de", "et", "bg", "af", "lv"]
 
@@ -121,3 +122,18 @@ def test_other_language_trees_have_their_own_navigation(sample_site: Site) -> No
     nav = html[html.index('class="md-nav md-nav--primary"') :]
     assert 'href="../../lv/personas/"' in nav or 'href="../personas/"' in nav
     assert "guide/getting-started" not in nav
+
+
+def test_pages_declare_their_trees_exact_language(tmp_path: Path) -> None:
+    # mkdocs-material's pt-BR strings call themselves "pt"; it has none at all for Irish
+    site = make_site(
+        tmp_path,
+        {"m.yaml": "type: current-state\ntitle: M\nstages: [{name: A}]\n"},
+        plugin_options="languages: [en, pt-BR, ga]\ndownloads: false\n",
+    )
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    for url, lang in [("maps/m/", "en"), ("pt-BR/maps/m/", "pt-BR"), ("ga/maps/", "ga")]:
+        html = site.page(url)
+        assert f'<html lang="{lang}"' in html
+        assert f'hreflang="{lang}"' in html

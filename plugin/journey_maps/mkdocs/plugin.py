@@ -19,6 +19,7 @@ Event order and what each step does:
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,19 @@ def _theme_speaks(config: MkDocsConfig, language: str) -> bool:
         (Path(folder) / "partials" / "languages" / f"{language}.html").is_file()
         for folder in config.theme.dirs
     )
+
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def declare_language(output: str, language: str) -> str:
+    """``<html lang>`` of a generated page: its tree's language, exactly.
+
+    The theme writes its own code there (mkdocs-material's pt-BR strings say ``pt``), or the
+    site's language when it has no strings for the tree's language at all; screen readers and
+    the ``hreflang`` alternates need the code the page is written in.
+    """
+    return _HTML_LANG.sub(f'<html lang="{escape(language)}"', output, count=1)
 
 
 def theme_dir() -> Path:
@@ -457,6 +471,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     @event_priority(50)  # before minifiers and other post-processors see the page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self.stash.finish(page.file.src_uri, output)
+        spec = self.specs.get(page.file.src_uri) if self.config.enabled else None
+        if spec is not None:
+            output = declare_language(output, spec.tree.language)
         if self._saved_theme:
             config.theme["language"] = self._saved_theme["language"]
             if self._saved_theme["alternate"] is None:
