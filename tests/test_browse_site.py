@@ -215,6 +215,14 @@ def test_every_stage_is_a_search_section_with_its_permalink(sample_site: Site) -
     assert {"maps/", "bg/maps/", "maps/pain-points/"} <= pages
     facet = re.compile(r"maps/(type|persona|tag|language|page)/[^/]+/|/page/\d")
     assert [page for page in pages if facet.search(page)] == []
+    # A page not translated at all repeats its original: only the original is indexed, so
+    # one text is one result, not one per language (LanguageTree.indexes).
+    assert "maps/jana-day-in-the-life/" in pages
+    assert not {f"{lang}/maps/jana-day-in-the-life/" for lang in LANGUAGES} & pages
+    assert "personas/juggling-jana/" in pages and "de/personas/juggling-jana/" not in pages
+    # translated, or partly translated (petra in bg, 53 %): indexed in that language
+    assert {"de/maps/colleen-vacuum-current/", "bg/maps/petra-scheduling-software/"} <= pages
+    assert "de/personas/curious-colleen/" in pages and "bg/personas/curious-colleen/" not in pages
     # ...but the published pages still carry them, in place.
     page = sample_site.page("maps/colleen-vacuum-current/")
     assert page.count('class="jm-svg jm-current-state"') == 1

@@ -55,6 +55,26 @@ class LanguageTree:
     def is_default(self) -> bool:
         return not self.prefix
 
+    def indexes(self, kind: str, item_id: str) -> bool:
+        """Whether this tree's page of a map or persona belongs in the search index.
+
+        An untranslated page repeats its original word for word; indexing every copy would
+        list one text once per language. So a page goes into the index in the languages it
+        is (at least partly) written in; one available in none of them stays in the default
+        tree, so that it can still be found.
+        """
+        shares = {
+            "map": lambda tree: tree.localized.map_completeness,
+            "persona": lambda tree: tree.localized.persona_completeness,
+        }.get(kind)
+        if shares is None:
+            return True
+        if shares(self).get(item_id, 0.0) > 0.0:
+            return True
+        return self.is_default and not any(
+            shares(tree).get(item_id, 0.0) > 0.0 for tree in self.siblings
+        )
+
 
 def build_trees(
     gallery: Gallery,

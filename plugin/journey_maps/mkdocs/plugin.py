@@ -399,7 +399,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # Generated pages have no Markdown headings for a table of contents; hiding the empty
         # TOC sidebar gives wide tables and diagrams the room they need.
         page.meta.setdefault("hide", ["toc"])
-        if not KINDS[spec.kind].searchable:
+        if not KINDS[spec.kind].searchable or not spec.tree.indexes(spec.kind, spec.item_id):
             page.meta.setdefault("search", {"exclude": True})
         body = spec.body(self._url_for(page, files, spec.tree), self.trees)
         if spec.kind == GALLERY and self.serving and self.problems:
