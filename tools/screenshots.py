@@ -73,6 +73,11 @@ def main() -> int:
                 )
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 page.goto(f"{base}/maps/{MAPS['journey']}/", wait_until="load")
+                # the theme scrolls the active entry into view; show the nav from its top
+                page.evaluate(
+                    "document.querySelectorAll('.md-sidebar__scrollwrap')"
+                    ".forEach((wrap) => { wrap.scrollTop = 0; })"
+                )
                 page.screenshot(path=str(OUT / "map-page.png"))
                 for name, map_id in MAPS.items():
                     page.goto(f"{base}/maps/{map_id}/", wait_until="load")
