@@ -20,7 +20,6 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -399,25 +398,6 @@ def test_json_export_round_trips(data: dict[str, Any]) -> None:
     assert JourneyMap.model_validate(exported) == journey
 
 
-def _without_known_csv_gaps(data: dict[str, Any]) -> dict[str, Any]:
-    """``data`` without the two multi-line texts the CSV format loses (see the xfail tests
-    below): line breaks in loop labels and in empathy entries become spaces."""
-    data = json.loads(json.dumps(data))
-    for column in data.get("stages", []):
-        for loop in column.get("loops_back_to", []):
-            if isinstance(loop, dict) and loop.get("label"):
-                loop["label"] = loop["label"].replace("\n", " ")
-    for key, items in data.get("empathy", {}).items():
-        if isinstance(items, list):
-            data["empathy"][key] = [
-                {**i, "text": i["text"].replace("\n", " ")}
-                if isinstance(i, dict)
-                else i.replace("\n", " ")
-                for i in items
-            ]
-    return data
-
-
 def csv_round_trip(journey: JourneyMap) -> JourneyMap:
     text = map_to_csv(journey)
     yaml_text = csv_to_map_yaml(text, title=journey.title, map_type=journey.type, path="x.csv")
@@ -428,7 +408,7 @@ def csv_round_trip(journey: JourneyMap) -> JourneyMap:
 
 
 @PROPERTY
-@given(journey_map_data().map(_without_known_csv_gaps))
+@given(journey_map_data())
 def test_csv_export_round_trips(data: dict[str, Any]) -> None:
     journey = _journey(data, None)
     text = map_to_csv(journey)
@@ -440,11 +420,6 @@ def test_csv_export_round_trips(data: dict[str, Any]) -> None:
     assert back.empathy == journey.empathy
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (export/tabular.py + interop/csv_import.py, reported): a loop label with a "
-    "line break is written as a second loop line, which imports as a loop to another stage",
-)
 def test_csv_keeps_a_multi_line_loop_label() -> None:
     journey = _journey(
         {
@@ -461,11 +436,6 @@ def test_csv_keeps_a_multi_line_loop_label() -> None:
     assert back.columns[1].loops() == journey.columns[1].loops()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (export/tabular.py + interop/csv_import.py, reported): an empathy entry with a "
-    "line break comes back with the two-space continuation indent inside its text",
-)
 def test_csv_keeps_a_multi_line_empathy_entry() -> None:
     journey = _journey(
         {"type": "empathy", "title": "E", "empathy": {"says": ["first line\nsecond line"]}}, None

@@ -16,7 +16,8 @@ Journey maps (current-state, future-state) have one row per stage::
 
 Day-in-the-life maps have one row per time slot, with a ``time`` column after ``stage_id``
 and no ``loops_back_to``. Empathy maps have one row per entry, in two columns ``quadrant``
-(``says``, ``thinks``, ``does``, ``feels``, ``goal``, ``pains`` or ``gains``) and ``item``.
+(``says``, ``thinks``, ``does``, ``feels``, ``goal``, ``pains`` or ``gains``) and ``item``;
+an ``item`` cell holds one entry, line breaks and all.
 
 Cells with several entries (actions, thoughts, pain points, opportunities, touchpoints,
 loops) hold one entry per line:
@@ -24,7 +25,8 @@ loops) hold one entry per line:
 * an entry's own line breaks continue on lines indented by two spaces;
 * an entry whose id is not the one derived from its text ends in `` {#its-id}``;
 * a touchpoint is ``name [channel]``, then `` <url>`` if it has one;
-* a loop is ``stage-id`` or ``stage-id: why the customer goes back``.
+* a loop is ``stage-id`` or ``stage-id: why the customer goes back`` (a multi-line reason
+  continues on indented lines, like any entry).
 
 Formula injection: spreadsheet programs run a cell that starts with ``=``, ``+``, ``-``,
 ``@``, tab or carriage return as a formula, so such a text cell gets a leading ``'`` (as do
@@ -148,7 +150,9 @@ def format_touchpoints(touchpoints: Sequence[Touchpoint]) -> str:
 
 
 def format_loops(loops: Sequence[LoopBack]) -> str:
-    return "\n".join(f"{loop.stage}: {loop.label}" if loop.label else loop.stage for loop in loops)
+    return "\n".join(
+        _entry(f"{loop.stage}: {loop.label}", None) if loop.label else loop.stage for loop in loops
+    )
 
 
 def split_entries(cell: str) -> list[str]:
@@ -227,7 +231,11 @@ def _empathy_rows(journey: JourneyMap) -> list[list[str]]:
             continue
         items: list[Item] = getattr(empathy, section)
         ids = _item_ids(items)
-        rows.extend([section, guard(_entry(item.text, ids[n]))] for n, item in enumerate(items))
+        # One entry per cell: its line breaks stay as they are, no continuation indent.
+        rows.extend(
+            [section, guard(f"{item.text} {{#{ids[n]}}}" if ids[n] else item.text)]
+            for n, item in enumerate(items)
+        )
     return rows
 
 
