@@ -146,7 +146,7 @@ def _pages(site_dir: Path) -> int:
 
 
 def _per_page_ms(result: dict[str, Any], scenario: str, who: str) -> float:
-    return 1000 * _median(result, scenario) / max(1, result["pages"][who])
+    return 1000 * _median(result, scenario) / max(1, int(result["pages"][who]))
 
 
 def table(results: dict[int, dict[str, Any]], targets: list[Target] | None = None) -> str:

@@ -7,20 +7,28 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Site
+from conftest import BUILD_ENV, ROOT, Site
 from journey_maps.validate import load_gallery
 
 if str(ROOT) not in sys.path:  # `pytest` (unlike `python -m pytest`) does not add the cwd
     sys.path.insert(0, str(ROOT))
 
 import bench.__main__ as bench_main
-from bench.exports import DownloadCounts, Run, check_run, measure_exports, parse_counts
+from bench.exports import (
+    DownloadCounts,
+    Run,
+    check_run,
+    floor_copy,
+    measure_exports,
+    parse_counts,
+)
 from bench.floor import write_floor_site
 from bench.generate import SITE_NAME, dump_yaml, generate_gallery, write_plugin_site
 from bench.measure import Sample
@@ -101,6 +109,22 @@ def test_exports_warm_build_renders_nothing(tmp_path: Path) -> None:
     assert cold["downloads"]["png"]["files"] == 2
     assert warm["downloads"] == cold["downloads"]
     assert scenarios["floor"]["runs"][0]["downloads"]["total"]["files"] == 0
+
+
+def test_the_sample_builds_as_the_exports_floor(tmp_path: Path) -> None:
+    """The floor is the sample without downloads: its links to templates/ must not stop it."""
+    project = floor_copy(ROOT, tmp_path / "floor", {"languages": ["en"]})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+        cwd=project,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "templates/index.md" in result.stderr  # reported, as info
+    assert not (project / "site" / "templates").exists()
 
 
 def _run(rendered: int, files: int = 4) -> Run:
