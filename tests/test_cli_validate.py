@@ -104,6 +104,25 @@ def test_default_path_without_maps_folder_is_the_current_folder(tmp_path: Path) 
     )
 
 
+def test_default_path_is_the_folder_mkdocs_yml_publishes(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - search\n  - journey-maps:\n      maps_dir: journeys\n"
+    )
+    write_gallery(tmp_path / "journeys", {"m.yaml": "type: nope\ntitle: T\nstages: [{name: A}]\n"})
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("journeys/m.yaml:1:7: error: 'nope' is not a valid type")
+
+
+def test_nothing_to_check_is_said_not_called_ok(tmp_path: Path) -> None:
+    result = run("validate", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == (
+        "nothing to check: no map or persona files in '.'; name the gallery folder, "
+        "e.g. journey-maps validate maps/\n"
+    )
+
+
 # --- broken galleries ------------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""What the CLI needs from the site a gallery belongs to: its ``default_language``.
+"""What the CLI needs from the site a gallery belongs to: its folder and ``default_language``.
 
 A map without ``language:`` is written in the site's default language. The plugin knows it
 from mkdocs.yml; the CLI, run on a maps folder, finds the mkdocs.yml beside or above that
@@ -67,6 +67,16 @@ def default_language_for(maps_dir: Path) -> str:
             if published == target and isinstance(language, str) and language:
                 return language
     return FALLBACK_LANGUAGE
+
+
+def published_maps_dir(folder: Path) -> Path | None:
+    """The gallery folder the mkdocs.yml in ``folder`` publishes, if it uses the plugin."""
+    for name in CONFIG_NAMES:
+        config = folder / name
+        options = _plugin_options(config) if config.is_file() else None
+        if options is not None:
+            return folder / str(options.get("maps_dir") or DEFAULT_MAPS_DIR)
+    return None
 
 
 def load_project_gallery(
