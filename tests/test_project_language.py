@@ -57,3 +57,26 @@ def test_without_a_site_the_default_is_english(tmp_path: Path) -> None:
     (tmp_path / "maps").mkdir()
     (tmp_path / "mkdocs.yml").write_text("site_name: [unclosed\n", "utf-8")
     assert default_language_for(tmp_path / "maps") == "en"
+
+
+def test_i18n_status_lists_the_languages_the_site_publishes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    maps = _project(tmp_path, extra="      languages: [et, lv, de]\n")
+    assert main(["i18n", "status", str(maps)]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
+    # the map is Estonian: the site's other languages, in the site's order, and no others
+    assert [(row[1], row[2]) for row in rows] == [("kadri", "lv"), ("kadri", "de")]
+
+
+def test_validate_in_the_project_root_finds_the_published_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _project(tmp_path, extra="      maps_dir: journeys\n")
+    (tmp_path / "maps").rename(tmp_path / "journeys")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().err == "ok: 1 map(s), 0 persona(s)\n"
+    # `validate .` in the root checks the root as a gallery: mkdocs.yml is never a map
+    assert main(["validate", "."]) == 0
+    assert "nothing to check" in capsys.readouterr().err

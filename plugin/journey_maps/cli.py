@@ -17,7 +17,7 @@ from . import __version__
 from .errors import Problems
 from .i18n import load_translations
 from .model import json_schema
-from .project import load_project_gallery, published_maps_dir
+from .project import default_gallery, load_project_gallery
 from .validate import PERSONAS_DIR, YAML_SUFFIXES, yaml_files
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -91,7 +91,7 @@ def check_paths(paths: Sequence[Path]) -> CheckResult:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.paths] or [_default_gallery()]
+    paths = [Path(p) for p in args.paths] or [default_gallery()]
     result = check_paths(paths)
     problems = result.problems
     for problem in problems.sorted():
@@ -118,13 +118,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         note = f", {warnings} warning(s)" if warnings else ""
         print(f"ok: {maps} map(s), {personas} persona(s){note}", file=sys.stderr)
     return EXIT_OK
-
-
-def _default_gallery() -> Path:
-    """``maps/`` here, else the folder the mkdocs.yml here publishes, else this folder."""
-    if Path("maps").is_dir():
-        return Path("maps")
-    return published_maps_dir(Path()) or Path()
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

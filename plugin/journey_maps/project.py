@@ -51,8 +51,9 @@ def _plugin_options(config: Path) -> dict[str, Any] | None:
 
 
 @lru_cache(maxsize=32)
-def default_language_for(maps_dir: Path) -> str:
-    """The default_language of the site that publishes ``maps_dir``, else ``en``."""
+def site_options_for(maps_dir: Path) -> dict[str, Any] | None:
+    """The journey-maps options of the mkdocs.yml beside or above ``maps_dir`` that
+    publishes it, or None when no site does."""
     target = maps_dir.resolve()
     for folder in (target, *target.parents):
         for name in CONFIG_NAMES:
@@ -63,10 +64,23 @@ def default_language_for(maps_dir: Path) -> str:
             if options is None:
                 continue
             published = (folder / str(options.get("maps_dir") or DEFAULT_MAPS_DIR)).resolve()
-            language = options.get("default_language")
-            if published == target and isinstance(language, str) and language:
-                return language
-    return FALLBACK_LANGUAGE
+            if published == target:
+                return options
+    return None
+
+
+def default_language_for(maps_dir: Path) -> str:
+    """The default_language of the site that publishes ``maps_dir``, else ``en``."""
+    language = (site_options_for(maps_dir) or {}).get("default_language")
+    return language if isinstance(language, str) and language else FALLBACK_LANGUAGE
+
+
+def published_languages_for(maps_dir: Path) -> list[str]:
+    """The languages the site that publishes ``maps_dir`` lists ([] for one language)."""
+    languages = (site_options_for(maps_dir) or {}).get("languages")
+    if not isinstance(languages, list):
+        return []
+    return [lang for lang in languages if isinstance(lang, str) and lang]
 
 
 def published_maps_dir(folder: Path) -> Path | None:
@@ -77,6 +91,14 @@ def published_maps_dir(folder: Path) -> Path | None:
         if options is not None:
             return folder / str(options.get("maps_dir") or DEFAULT_MAPS_DIR)
     return None
+
+
+def default_gallery() -> Path:
+    """The gallery a command means when given none: ``maps/`` here, else the folder the
+    mkdocs.yml here publishes, else this folder."""
+    if Path(DEFAULT_MAPS_DIR).is_dir():
+        return Path(DEFAULT_MAPS_DIR)
+    return published_maps_dir(Path()) or Path()
 
 
 def load_project_gallery(

@@ -506,6 +506,10 @@ def _check_references(
 # --- entry points -----------------------------------------------------------------------------
 
 
+#: A site's own configuration is never a map, even when a gallery folder is the project root.
+SITE_CONFIG_NAMES = frozenset({"mkdocs.yml", "mkdocs.yaml"})
+
+
 def yaml_files(folder: Path) -> list[Path]:
     """YAML files directly in ``folder``, sorted, skipping hidden and ``_draft`` files."""
     if not folder.is_dir():
@@ -513,7 +517,10 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in YAML_SUFFIXES and not p.name.startswith((".", "_"))
+        if p.is_file()
+        and p.suffix.lower() in YAML_SUFFIXES
+        and not p.name.startswith((".", "_"))
+        and p.name.lower() not in SITE_CONFIG_NAMES
     )
 
 

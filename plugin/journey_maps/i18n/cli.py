@@ -16,7 +16,7 @@ from .. import cli
 from ..errors import Problems
 from ..loader import load_text
 from ..model import JourneyMap, Persona
-from ..project import load_project_gallery
+from ..project import default_gallery, load_project_gallery, published_languages_for
 from ..validate import PERSONAS_DIR, YAML_SUFFIXES, Gallery
 from .catalogs import available_languages
 from .content import (
@@ -35,10 +35,6 @@ from .content import (
     text_entries,
     translation_template,
 )
-
-
-def _default_maps_dir() -> Path:
-    return Path("maps") if Path("maps").is_dir() else Path()
 
 
 def _print_problems(problems: Problems) -> None:
@@ -75,7 +71,7 @@ def _folder_language(path: str) -> str | None:
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
-    maps_dir = Path(args.maps_dir) if args.maps_dir else _default_maps_dir()
+    maps_dir = Path(args.maps_dir) if args.maps_dir else default_gallery()
     if not maps_dir.is_dir():
         raise cli._UsageError(f"{maps_dir}: no such folder")
     gallery, problems = load_project_gallery(maps_dir)
@@ -85,7 +81,11 @@ def _cmd_status(args: argparse.Namespace) -> int:
         # Someone working on one language is not stopped by another language's files.
         found.items = [p for p in found.items if _folder_language(p.path) in (None, *languages)]
     else:
-        languages = sorted(set(available_languages()) | set(translations.languages()))
+        # The languages the site publishes; without a multilingual site, every language
+        # someone could translate into.
+        languages = published_languages_for(maps_dir) or sorted(
+            set(available_languages()) | set(translations.languages())
+        )
     problems.extend(found)
     rows = coverage_table(gallery, translations, languages)
     _print_problems(problems)
@@ -141,7 +141,7 @@ def _find(args: argparse.Namespace) -> tuple[JourneyMap | Persona, Path]:
                 f"{given}: not a valid map or persona of the gallery in '{maps_dir}'"
             )
         return obj, maps_dir
-    maps_dir = Path(args.maps_dir) if args.maps_dir else _default_maps_dir()
+    maps_dir = Path(args.maps_dir) if args.maps_dir else default_gallery()
     if not maps_dir.is_dir():
         raise cli._UsageError(f"{maps_dir}: no such folder (use --maps-dir)")
     gallery, problems = load_project_gallery(maps_dir)
