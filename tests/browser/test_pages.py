@@ -316,3 +316,18 @@ def test_keyboard_reaches_gallery_cards_and_table_scroll_regions(
     assert len(set(order)) >= 2, f"{path}: expected a stages and an action-plan table"
     # :focus-visible draws an outline on the region, so a keyboard user sees where they are.
     assert not wrong, f"{path}: scroll regions focused without a visible outline: {wrong}"
+
+
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [
+        ("maps/", ".jm-filters a"),
+        ("maps/colleen-vacuum-current/", ".jm-downloads a"),
+        ("de/templates/", "a.jm-download"),
+    ],
+)
+def test_keyboard_reaches_filters_and_downloads(page: Probe, path: str, selector: str) -> None:
+    page.goto(path, settle=False)
+    order, wrong = tab_through(page, selector)
+    assert order == sorted(order), f"{path}: {selector} reached out of order: {order}"
+    assert not wrong, f"{path}: {selector} focused without a visible outline: {wrong}"
