@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..validate import Gallery
-from .content import Translations, localize
+from .content import Kind, Translations, localize
 
 
 @dataclass
@@ -22,9 +22,10 @@ class LocalizedGallery:
     persona_completeness: dict[str, float] = field(default_factory=dict)
     stale: dict[str, int] = field(default_factory=dict)
 
-    def is_available(self, map_id: str) -> bool:
+    def is_available(self, map_id: str, kind: Kind = "map") -> bool:
         """Written in, or at least partly translated into, this language."""
-        return self.map_completeness.get(map_id, 0.0) > 0.0
+        shares = self.map_completeness if kind == "map" else self.persona_completeness
+        return shares.get(map_id, 0.0) > 0.0
 
 
 def localize_gallery(

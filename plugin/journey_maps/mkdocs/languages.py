@@ -14,12 +14,16 @@ from mkdocs.structure.nav import Navigation
 
 from ..html.labels import Labels
 from ..i18n import Translations, localize_labels
+from ..i18n.content import Kind
 from ..i18n.gallery import LocalizedGallery, localize_gallery
 from ..layout.labels import Labels as DiagramLabels
 from ..validate import Gallery
 
 if TYPE_CHECKING:
     from .downloads import SiteDownloads
+
+#: Page kinds that show one map or persona, translated (the names of their page kinds).
+TRANSLATED_KINDS: tuple[Kind, ...] = ("map", "persona")
 
 #: Names of languages in themselves, for the language selector; config can add more.
 ENDONYMS = {
@@ -63,16 +67,13 @@ class LanguageTree:
         is (at least partly) written in; one available in none of them stays in the default
         tree, so that it can still be found.
         """
-        shares = {
-            "map": lambda tree: tree.localized.map_completeness,
-            "persona": lambda tree: tree.localized.persona_completeness,
-        }.get(kind)
-        if shares is None:
+        translated: Kind | None = next((k for k in TRANSLATED_KINDS if k == kind), None)
+        if translated is None:  # other pages are not translations of one item
             return True
-        if shares(self).get(item_id, 0.0) > 0.0:
+        if self.localized.is_available(item_id, translated):
             return True
         return self.is_default and not any(
-            shares(tree).get(item_id, 0.0) > 0.0 for tree in self.siblings
+            tree.localized.is_available(item_id, translated) for tree in self.siblings
         )
 
 
