@@ -50,21 +50,26 @@ def _plugin_options(config: Path) -> dict[str, Any] | None:
     return None
 
 
+def _sites_in(folder: Path) -> list[tuple[dict[str, Any], Path]]:
+    """The journey-maps options of each mkdocs.yml in ``folder``, with the gallery it
+    publishes."""
+    sites = []
+    for name in CONFIG_NAMES:
+        config = folder / name
+        options = _plugin_options(config) if config.is_file() else None
+        if options is not None:
+            sites.append((options, folder / str(options.get("maps_dir") or DEFAULT_MAPS_DIR)))
+    return sites
+
+
 @lru_cache(maxsize=32)
 def site_options_for(maps_dir: Path) -> dict[str, Any] | None:
     """The journey-maps options of the mkdocs.yml beside or above ``maps_dir`` that
     publishes it, or None when no site does."""
     target = maps_dir.resolve()
     for folder in (target, *target.parents):
-        for name in CONFIG_NAMES:
-            config = folder / name
-            if not config.is_file():
-                continue
-            options = _plugin_options(config)
-            if options is None:
-                continue
-            published = (folder / str(options.get("maps_dir") or DEFAULT_MAPS_DIR)).resolve()
-            if published == target:
+        for options, published in _sites_in(folder):
+            if published.resolve() == target:
                 return options
     return None
 
@@ -83,22 +88,13 @@ def published_languages_for(maps_dir: Path) -> list[str]:
     return [lang for lang in languages if isinstance(lang, str) and lang]
 
 
-def published_maps_dir(folder: Path) -> Path | None:
-    """The gallery folder the mkdocs.yml in ``folder`` publishes, if it uses the plugin."""
-    for name in CONFIG_NAMES:
-        config = folder / name
-        options = _plugin_options(config) if config.is_file() else None
-        if options is not None:
-            return folder / str(options.get("maps_dir") or DEFAULT_MAPS_DIR)
-    return None
-
-
 def default_gallery() -> Path:
     """The gallery a command means when given none: ``maps/`` here, else the folder the
     mkdocs.yml here publishes, else this folder."""
     if Path(DEFAULT_MAPS_DIR).is_dir():
         return Path(DEFAULT_MAPS_DIR)
-    return published_maps_dir(Path()) or Path()
+    sites = _sites_in(Path())
+    return sites[0][1] if sites else Path()
 
 
 def load_project_gallery(
