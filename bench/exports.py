@@ -24,7 +24,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -79,20 +79,29 @@ def copy_project(source: Path, target: Path) -> Path:
     return target
 
 
-def set_plugin_options(project: Path, options: dict[str, Any]) -> None:
-    """Set options of the journey-maps plugin in ``project``'s mkdocs.yml."""
+def edit_config(project: Path, edit: Callable[[dict[str, Any]], None]) -> None:
+    """Apply ``edit`` to ``project``'s mkdocs.yml, read and written back as plain YAML."""
     path = project / "mkdocs.yml"
     config = yaml.safe_load(path.read_text(encoding="utf-8"))
-    plugins = config.setdefault("plugins", [])
-    for position, entry in enumerate(plugins):
-        if entry == PLUGIN:
-            plugins[position] = entry = {PLUGIN: {}}
-        if isinstance(entry, dict) and PLUGIN in entry:
-            entry[PLUGIN] = {**(entry[PLUGIN] or {}), **options}
-            break
-    else:
-        plugins.append({PLUGIN: dict(options)})
+    edit(config)
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def set_plugin_options(project: Path, options: dict[str, Any]) -> None:
+    """Set options of the journey-maps plugin in ``project``'s mkdocs.yml."""
+
+    def merge(config: dict[str, Any]) -> None:
+        plugins = config.setdefault("plugins", [])
+        for position, entry in enumerate(plugins):
+            if entry == PLUGIN:
+                plugins[position] = entry = {PLUGIN: {}}
+            if isinstance(entry, dict) and PLUGIN in entry:
+                entry[PLUGIN] = {**(entry[PLUGIN] or {}), **options}
+                break
+        else:
+            plugins.append({PLUGIN: dict(options)})
+
+    edit_config(project, merge)
 
 
 def floor_copy(source: Path, target: Path, plugin_options: dict[str, Any] | None = None) -> Path:
@@ -103,10 +112,12 @@ def floor_copy(source: Path, target: Path, plugin_options: dict[str, Any] | None
     """
     project = copy_project(source, target)
     set_plugin_options(project, {**(plugin_options or {}), "downloads": False})
-    path = project / "mkdocs.yml"
-    config = yaml.safe_load(path.read_text(encoding="utf-8"))
-    config.setdefault("validation", {}).setdefault("links", {})["not_found"] = "info"
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    edit_config(
+        project,
+        lambda config: (
+            config.setdefault("validation", {}).setdefault("links", {}).update(not_found="info")
+        ),
+    )
     return project
 
 
