@@ -120,10 +120,13 @@ def unguard(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and _FORMULA_START.match(cell) else cell
 
 
+def _with_id(text: str, explicit_id: str | None) -> str:
+    return f"{text} {{#{explicit_id}}}" if explicit_id else text
+
+
 def _entry(text: str, explicit_id: str | None) -> str:
     lines = text.split("\n")
-    body = "\n".join([lines[0], *(_INDENT + line for line in lines[1:])])
-    return f"{body} {{#{explicit_id}}}" if explicit_id else body
+    return _with_id("\n".join([lines[0], *(_INDENT + line for line in lines[1:])]), explicit_id)
 
 
 def _item_ids(items: Sequence[Item]) -> list[str | None]:
@@ -232,10 +235,7 @@ def _empathy_rows(journey: JourneyMap) -> list[list[str]]:
         items: list[Item] = getattr(empathy, section)
         ids = _item_ids(items)
         # One entry per cell: its line breaks stay as they are, no continuation indent.
-        rows.extend(
-            [section, guard(f"{item.text} {{#{ids[n]}}}" if ids[n] else item.text)]
-            for n, item in enumerate(items)
-        )
+        rows.extend([section, guard(_with_id(item.text, ids[n]))] for n, item in enumerate(items))
     return rows
 
 

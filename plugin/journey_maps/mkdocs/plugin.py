@@ -187,9 +187,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         downloads.plan(self.trees)
         try:
             # JOURNEY_MAPS_CACHE_DIR lets CI (or a test session) share one cache between sites.
-            cache_dir = os.environ.get("JOURNEY_MAPS_CACHE_DIR") or base / self.config.cache_dir
+            cache_dir = Path(
+                os.environ.get("JOURNEY_MAPS_CACHE_DIR") or base / self.config.cache_dir
+            ).resolve()
             stats = downloads.render(
-                cache_dir=Path(cache_dir).resolve(),
+                cache_dir=cache_dir,
                 workers=self.config.workers,
                 log=log.info,
             )
@@ -204,7 +206,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             stats.written,
         )
         if not self.serving and self.config.cache_max_age:
-            pruned = prune(Path(cache_dir).resolve(), older_than_days=self.config.cache_max_age)
+            pruned = prune(cache_dir, older_than_days=self.config.cache_max_age)
             if pruned:
                 log.info(
                     "Deleted %d cached file(s) unused for %d days from %s",
