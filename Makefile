@@ -39,7 +39,8 @@ serve: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check plugin tests bench hatch_build.py
 	$(BIN)/ruff format --check plugin tests bench hatch_build.py
-	$(BIN)/python -m journey_maps.i18n.extract --check
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python -m journey_maps.cli.extract_messages --check
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -56,7 +57,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 i18n: $(STAMP)  ## after changing a UI string: regenerate the .pot/.po files, then translate
-	$(BIN)/python -m journey_maps.i18n.extract
+	$(BIN)/python -m journey_maps.cli.extract_messages
 
 wheel: $(STAMP)
 	$(BIN)/python -m build --wheel --outdir dist .

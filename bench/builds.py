@@ -226,7 +226,7 @@ def memory_target(results: dict[int, dict[str, Any]]) -> Target:
 
 def svg_target(options: Options) -> Target:
     """The SVG render target, in process on one generated 15-stage map (about a second)."""
-    from journey_maps.svg import render_map_svg
+    from journey_maps.render.svg import render_map_svg
 
     from .svg_render import REPETITIONS, TARGET_MS, TARGET_STAGES, _generated, median_ms
 

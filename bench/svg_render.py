@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from journey_maps.svg import render_map_svg
+from journey_maps.render.svg import render_map_svg
 
 from .generate import Text, generate_map, generate_persona
 from .registry import TARGETS, Options, Outcome, Target, measurement
@@ -46,7 +46,7 @@ def median_ms(
 
 
 def _generated(stages: int, seed: int) -> tuple[Any, Any]:
-    from journey_maps.model import JourneyMap, Persona
+    from journey_maps.core.model import JourneyMap, Persona
 
     words = sample_words()
     persona_id, persona = generate_persona(0, Text(random.Random(seed), words))
@@ -60,9 +60,9 @@ def _generated(stages: int, seed: int) -> tuple[Any, Any]:
     return JourneyMap.model_validate(data), Persona.model_validate(persona)
 
 
-@measurement("svg", "journey_maps.svg.render_map_svg: median ms per map, in process")
+@measurement("svg", "journey_maps.render.svg.render_map_svg: median ms per map, in process")
 def run_svg(options: Options) -> Outcome:
-    from journey_maps.validate import load_gallery
+    from journey_maps.load.folder import load_gallery
 
     repetitions = 5 if options.quick else REPETITIONS
     gallery, _ = load_gallery(SAMPLE_MAPS)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from journey_maps.validate import load_gallery
+from journey_maps.load.folder import load_gallery
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

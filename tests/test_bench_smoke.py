@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUILD_ENV, ROOT, Site
-from journey_maps.validate import load_gallery
+from journey_maps.load.folder import load_gallery
 
 if str(ROOT) not in sys.path:  # `pytest` (unlike `python -m pytest`) does not add the cwd
     sys.path.insert(0, str(ROOT))

@@ -7,9 +7,16 @@ from typing import Any
 import pytest
 
 from conftest import ROOT
-from journey_maps.browse import ACTION_PLAN, OPPORTUNITIES, PAIN_POINTS
-from journey_maps.browse.catalog import browse_catalog
-from journey_maps.browse.compare import (
+from journey_maps.core.gallery import Gallery
+from journey_maps.core.model import JourneyMap, MapType, PlanStatus
+from journey_maps.i18n import localize_labels
+from journey_maps.i18n.gallery import LocalizedGallery
+from journey_maps.layout.compare import Column, layout_compare
+from journey_maps.layout.geometry import Circle, Path, TextBlock, walk
+from journey_maps.load.folder import load_gallery
+from journey_maps.render.svg import to_svg
+from journey_maps.site.browse import ACTION_PLAN, OPPORTUNITIES, PAIN_POINTS
+from journey_maps.site.browse.compare import (
     FEELS_BETTER,
     HAS_OPPORTUNITIES,
     NO_PROGRESS,
@@ -19,29 +26,23 @@ from journey_maps.browse.compare import (
     compare,
     stage_order,
 )
-from journey_maps.browse.facets import (
+from journey_maps.site.browse.facets import (
     FILTER_LIMIT,
     build_facets,
     listing,
     shown_in_bar,
     tag_slug,
 )
-from journey_maps.browse.paging import (
+from journey_maps.site.browse.paging import (
     PAGE_SIZE,
     chunk_by_budget,
     page_bounds,
     page_count,
     window,
 )
-from journey_maps.browse.registries import board, entry_counts, lane_entries, lane_registry
-from journey_maps.html.browse import BrowseLabels, change_text
-from journey_maps.i18n import localize_labels
-from journey_maps.i18n.gallery import LocalizedGallery
-from journey_maps.layout.compare import Column, layout_compare
-from journey_maps.layout.geometry import Circle, Path, TextBlock, walk
-from journey_maps.model import JourneyMap, MapType, PlanStatus
-from journey_maps.svg import to_svg
-from journey_maps.validate import Gallery, load_gallery
+from journey_maps.site.browse.registries import board, entry_counts, lane_entries, lane_registry
+from journey_maps.site.catalog import browse_entry
+from journey_maps.site.html.browse import BrowseLabels, change_text
 
 TYPE_NAMES = {kind: kind.value for kind in MapType}
 
@@ -335,7 +336,7 @@ def test_catalog_entry_lists_facets_registries_and_comparisons(sample: Gallery) 
     def site_url(kind: str, item_id: str, lang: str) -> str:
         return ("" if lang == "en" else f"{lang}/") + f"{kind}/{item_id}/"
 
-    entry = browse_catalog(trees, site_url)
+    entry = browse_entry(trees, site_url)
     assert entry["page_size"] == PAGE_SIZE and entry["gallery_pages"] == 1
     languages = {f["value"]: f["maps"] for f in entry["facets"] if f["dimension"] == "language"}
     assert languages["et"] == ["kadri-packaging-five-steps"]

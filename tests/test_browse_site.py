@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, Site, broken_internal_links, make_site
-from journey_maps.browse.paging import ITEM_BUDGET, PAGE_SIZE
-from journey_maps.validate import load_gallery
+from journey_maps.load.folder import load_gallery
+from journey_maps.site.browse.paging import ITEM_BUDGET, PAGE_SIZE
 
 LANGUAGES = ["en", "de", "et", "bg", "af", "lv"]
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}

@@ -29,8 +29,8 @@ from helpers_validate import (
     xfail_reason,
 )
 from journey_maps import __version__, cli
-from journey_maps.loader import load_file
-from journey_maps.validate import load_gallery
+from journey_maps.load.folder import load_gallery
+from journey_maps.load.yaml import load_file
 
 CONSOLE_SCRIPT = Path(sys.executable).with_name("journey-maps")
 
@@ -439,7 +439,7 @@ def persona_schema() -> dict:  # type: ignore[type-arg]
 
 
 def _json_form(path: Path) -> object:
-    from journey_maps.errors import Problems
+    from journey_maps.core.errors import Problems
 
     problems = Problems()
     doc = load_file(path, path.name, problems)

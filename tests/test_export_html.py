@@ -6,9 +6,12 @@ from html.parser import HTMLParser
 
 import pytest
 
+from journey_maps.core.model import MapType
 from journey_maps.export.blank import TemplateLabels
 from journey_maps.export.jobs import catalog_templates, plan_template_exports
-from journey_maps.html.downloads import (
+from journey_maps.i18n import localize_labels
+from journey_maps.layout import Labels
+from journey_maps.site.html.downloads import (
     Download,
     DownloadLabels,
     file_size,
@@ -16,9 +19,6 @@ from journey_maps.html.downloads import (
     map_downloads,
     templates_page,
 )
-from journey_maps.i18n import localize_labels
-from journey_maps.layout import Labels
-from journey_maps.model import MapType
 
 
 class Links(HTMLParser):

@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from journey_maps.core.gallery import Gallery
+from journey_maps.core.model import MapType
 from journey_maps.export.blank import TemplateLabels
 from journey_maps.export.cache import UnsafePathError, prune, safe_target
 from journey_maps.export.jobs import (
@@ -25,8 +27,7 @@ from journey_maps.export.jobs import (
 )
 from journey_maps.export.raster import ExportError, png_info
 from journey_maps.layout import Labels
-from journey_maps.model import MapType
-from journey_maps.validate import Gallery, load_gallery
+from journey_maps.load.folder import load_gallery
 
 ROOT = Path(__file__).resolve().parent.parent
 

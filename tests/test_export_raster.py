@@ -22,8 +22,8 @@ from journey_maps.export.raster import (
     svg_to_pdf,
     svg_to_png,
 )
-from journey_maps.svg import render_map_svg
-from journey_maps.validate import load_gallery
+from journey_maps.load.folder import load_gallery
+from journey_maps.render.svg import render_map_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 HAVE_POPPLER = shutil.which("pdftoppm") is not None and shutil.which("pdftotext") is not None

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
+from journey_maps.core.model import MapType
 from journey_maps.export.blank import (
     BLANK_LINE,
     TEMPLATE_TYPES,
@@ -19,7 +20,7 @@ from journey_maps.export.blank import (
     TemplateLabels,
     blank_template,
 )
-from journey_maps.export.form_font import (
+from journey_maps.export.fonts import (
     KEEP_RANGES,
     FontError,
     find_font_file,
@@ -29,7 +30,6 @@ from journey_maps.export.form_font import (
 from journey_maps.export.jobs import ExportJob, render
 from journey_maps.export.raster import page_fit, svg_to_pdf
 from journey_maps.layout import Labels
-from journey_maps.model import MapType
 from test_export_raster import (
     dark_share,
     needs_poppler,
@@ -299,7 +299,7 @@ def test_without_fields_the_pdf_is_a_plain_print(current: BlankTemplate) -> None
 def test_helvetica_fallback_without_a_font(
     current: BlankTemplate, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from journey_maps.export import form_font
+    from journey_maps.export import fonts as form_font
 
     monkeypatch.setattr(form_font, "load_form_font", lambda path=None: None)
     pdf = fillable_pdf(current)

@@ -1,7 +1,7 @@
 """Interface translations: complete catalogs, consistent placeholders, runtime fallbacks.
 
 The catalogs are generated from the ``Labels`` dataclasses, so these tests also catch a
-default string changed without regenerating them (``python -m journey_maps.i18n.extract``).
+default string changed without regenerating them (``python -m journey_maps.cli.extract_messages``).
 """
 
 from __future__ import annotations
@@ -20,16 +20,12 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from journey_maps.html.labels import Labels as PageLabels
-from journey_maps.i18n import catalogs, extract
-from journey_maps.i18n.catalogs import (
-    LOCALE_DIR,
-    available_languages,
-    localize_labels,
-    translator,
-)
+from journey_maps.cli import extract_messages as extract
+from journey_maps.core.model import ChannelKind, MapType, PlanStatus
+from journey_maps.i18n import catalogs
+from journey_maps.i18n.catalogs import LOCALE_DIR, available_languages, localize_labels, translator
 from journey_maps.layout.labels import Labels as DiagramLabels
-from journey_maps.model import ChannelKind, MapType, PlanStatus
+from journey_maps.site.html.labels import Labels as PageLabels
 
 REPO = Path(__file__).resolve().parent.parent
 LANGUAGES = ["de", "et", "bg", "af", "lv"]

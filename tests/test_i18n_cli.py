@@ -8,14 +8,11 @@ from pathlib import Path
 import pytest
 
 from journey_maps.cli import main
-from journey_maps.i18n.content import (
-    Translations,
-    coverage,
-    load_translations,
-    source_hash,
-    text_entries,
-)
-from journey_maps.validate import Gallery, load_gallery
+from journey_maps.core.gallery import Gallery
+from journey_maps.i18n.apply import coverage
+from journey_maps.i18n.files import Translations, load_translations
+from journey_maps.i18n.keys import source_hash, text_entries
+from journey_maps.load.folder import load_gallery
 
 REPO = Path(__file__).resolve().parent.parent
 

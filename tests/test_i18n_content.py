@@ -13,26 +13,21 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from journey_maps.errors import Problems, Severity
-from journey_maps.i18n.content import (
-    SCHEMA_FILE,
-    Entry,
+from journey_maps.core.errors import Problems, Severity
+from journey_maps.core.gallery import Gallery
+from journey_maps.core.model import JourneyMap, Persona
+from journey_maps.i18n.apply import (
     FallbackText,
-    Kind,
-    Translation,
-    Translations,
     completeness,
     coverage,
     fallback_language,
-    load_translations,
     localize,
-    source_hash,
-    text_entries,
-    translation_schema,
 )
-from journey_maps.loader import load_file
-from journey_maps.model import JourneyMap, Persona
-from journey_maps.validate import Gallery, load_gallery
+from journey_maps.i18n.files import SCHEMA_FILE, Entry, Translation, Translations, load_translations
+from journey_maps.i18n.keys import Kind, source_hash, text_entries
+from journey_maps.i18n.write import translation_schema
+from journey_maps.load.folder import load_gallery
+from journey_maps.load.yaml import load_file
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "maps"

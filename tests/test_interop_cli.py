@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from journey_maps.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
-from journey_maps.validate import load_gallery
+from journey_maps.load.folder import load_gallery
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "mermaid"

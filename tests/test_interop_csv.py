@@ -9,19 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from journey_maps.errors import GalleryError
-from journey_maps.export.tabular import (
+from journey_maps.core.errors import GalleryError
+from journey_maps.core.model import JourneyMap, MapType
+from journey_maps.formats.csv.cells import (
     COLUMN_LABELS,
     DAY_COLUMNS,
     EMPATHY_COLUMNS,
     JOURNEY_COLUMNS,
     guard,
-    map_to_csv,
     unguard,
 )
-from journey_maps.interop.csv_import import csv_to_map_yaml
-from journey_maps.model import JourneyMap, MapType
-from journey_maps.validate import load_gallery
+from journey_maps.formats.csv.read import csv_to_map_yaml
+from journey_maps.formats.csv.write import map_to_csv
+from journey_maps.load.folder import load_gallery
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES, SAMPLE_GALLERY_PROBLEMS = load_gallery(ROOT / "maps")

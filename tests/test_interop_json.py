@@ -9,9 +9,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from journey_maps.export import map_to_json
-from journey_maps.model import JourneyMap, json_schema
-from journey_maps.validate import load_gallery
+from journey_maps.core.model import JourneyMap, json_schema
+from journey_maps.formats.json import map_to_json
+from journey_maps.load.folder import load_gallery
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES, _ = load_gallery(ROOT / "maps")

@@ -7,15 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from journey_maps.errors import GalleryError, Problems
-from journey_maps.interop.mermaid import (
-    MermaidExportError,
-    map_to_mermaid,
-    mermaid_to_map_yaml,
-)
-from journey_maps.loader import load_text
-from journey_maps.model import JourneyMap, MapType
-from journey_maps.validate import load_gallery
+from journey_maps.core.errors import GalleryError, Problems
+from journey_maps.core.model import JourneyMap, MapType
+from journey_maps.formats.mermaid import MermaidExportError, map_to_mermaid, mermaid_to_map_yaml
+from journey_maps.load.folder import load_gallery
+from journey_maps.load.yaml import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "mermaid"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from journey_maps.interop.scaffold import parse_slot, scaffold_map
-from journey_maps.model import MapType
-from journey_maps.validate import load_gallery
+from journey_maps.core.model import MapType
+from journey_maps.formats.scaffold import parse_slot, scaffold_map
+from journey_maps.load.folder import load_gallery
 
 ROOT = Path(__file__).resolve().parent.parent
 

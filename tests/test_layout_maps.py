@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from journey_maps.core.model import LANES, JourneyMap, Persona
 from journey_maps.layout import Labels, layout_map, layout_thumbnail
 from journey_maps.layout.blocks import BODY, CARD_ROLES, MARGIN, Card, cards
 from journey_maps.layout.geometry import (
@@ -24,7 +25,6 @@ from journey_maps.layout.geometry import (
 )
 from journey_maps.layout.grid import COL_W
 from journey_maps.layout.text import text_width
-from journey_maps.model import LANES, JourneyMap, Persona
 
 MIN_BODY = 12.0
 

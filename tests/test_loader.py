@@ -8,16 +8,9 @@ from typing import Any
 
 import pytest
 
-from journey_maps.errors import Problems
-from journey_maps.loader import (
-    MAX_DEPTH,
-    MAX_FILE_BYTES,
-    MAX_NODES,
-    Document,
-    Mark,
-    load_file,
-    load_text,
-)
+from journey_maps.core.document import Document, Mark
+from journey_maps.core.errors import Problems
+from journey_maps.load.yaml import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, load_file, load_text
 
 
 def load(text: str) -> tuple[Document | None, list[str]]:

@@ -185,10 +185,10 @@ def test_wheel_contains_the_theme_catalogs_and_templates_and_nothing_else(wheel:
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         assert "journey_maps/theme/assets/journey-maps/journey-maps.css" in names
-        templates = {p.name for p in (PLUGIN / "html" / "templates").glob("*.html")}
+        templates = {p.name for p in (PLUGIN / "site" / "html" / "templates").glob("*.html")}
         assert templates
         for template in templates:
-            assert f"journey_maps/html/templates/{template}" in names
+            assert f"journey_maps/site/html/templates/{template}" in names
         catalogs = sorted((PLUGIN / "i18n" / "locale").glob("*/LC_MESSAGES/*.po"))
         assert len(catalogs) >= 5
         for po in catalogs:

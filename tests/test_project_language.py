@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from journey_maps.cli import main
-from journey_maps.project import default_language_for
+from journey_maps.load.project import default_language_for
 
 MAP = "type: current-state\ntitle: Kadri otsib pakendeid\nstages:\n  - name: Otsing\n"
 CONFIG = """\

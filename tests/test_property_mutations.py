@@ -21,12 +21,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journey_maps.errors import Problem, Problems
-from journey_maps.html import map_page
-from journey_maps.html.labels import Labels
+from journey_maps.core.errors import Problem, Problems
+from journey_maps.core.gallery import Gallery
 from journey_maps.i18n import load_translations
-from journey_maps.svg import render_map_svg
-from journey_maps.validate import Gallery, load_gallery
+from journey_maps.load.folder import load_gallery
+from journey_maps.render.svg import render_map_svg
+from journey_maps.site.html import map_page
+from journey_maps.site.html.labels import Labels
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "maps"

@@ -23,23 +23,19 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journey_maps.errors import Problems
-from journey_maps.export.tabular import map_to_csv, map_to_json
-from journey_maps.html import gallery_page, map_page, persona_page
-from journey_maps.html.labels import Labels
-from journey_maps.ids import id_problem
-from journey_maps.interop.csv_import import csv_to_map_yaml
-from journey_maps.loader import load_text
-from journey_maps.model import (
-    ChannelKind,
-    JourneyMap,
-    MapType,
-    Persona,
-    PlanStatus,
-    Priority,
-)
-from journey_maps.svg import render_map_svg, render_thumbnail_svg
-from journey_maps.validate import Gallery
+from journey_maps.core.errors import Problems
+from journey_maps.core.gallery import Gallery
+from journey_maps.core.ids import id_problem
+from journey_maps.core.model import ChannelKind, JourneyMap, MapType, Persona, PlanStatus, Priority
+from journey_maps.formats.csv.read import csv_to_map_yaml
+from journey_maps.formats.csv.write import map_to_csv
+from journey_maps.formats.json import map_to_json
+from journey_maps.i18n.files import Translations
+from journey_maps.load.yaml import load_text
+from journey_maps.render.svg import render_map_svg, render_thumbnail_svg
+from journey_maps.site.html import map_page, persona_page
+from journey_maps.site.html.labels import Labels
+from journey_maps.site.plan import plan_site
 
 SVG = "{http://www.w3.org/2000/svg}"
 PROPERTY = settings(
@@ -384,8 +380,17 @@ def test_any_valid_map_renders_to_balanced_html(
     labels = Labels()
     diagram = render_map_svg(journey, persona, standalone=False)
     assert_balanced(map_page(journey, gallery, url_for, labels, diagram=diagram))
-    thumbnail = render_thumbnail_svg(journey, standalone=False)
-    assert_balanced(gallery_page(gallery, url_for, labels, thumbnails={journey.id: thumbnail}))
+    site = plan_site(
+        gallery,
+        Translations(),
+        ["en"],
+        default_language="en",
+        names={},
+        gallery_title="Journey maps",
+        personas_title="Personas",
+    )
+    listing = site.pages()["maps/index.md"]
+    assert_balanced(listing.body(site.url_for(listing)))
     if persona is not None:
         assert_balanced(persona_page(persona, gallery, url_for, labels))
 

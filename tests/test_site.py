@@ -20,7 +20,7 @@ from conftest import (
     broken_internal_links,
     make_site,
 )
-from journey_maps.validate import load_gallery
+from journey_maps.load.folder import load_gallery
 
 PERSONA = """\
 name: Curious Colleen

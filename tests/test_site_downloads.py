@@ -14,8 +14,8 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from conftest import Site, make_site
+from journey_maps.core.model import json_schema
 from journey_maps.export.raster import png_info
-from journey_maps.model import json_schema
 
 LANGUAGES = ["en", "de", "et", "bg", "af", "lv"]
 FORMATS = ["svg", "png", "pdf", "csv", "json"]

@@ -18,10 +18,10 @@ import pytest
 from PIL import Image
 
 from journey_maps.cli import main
+from journey_maps.core.model import JourneyMap, Persona
 from journey_maps.layout import layout_map
-from journey_maps.model import JourneyMap, Persona
-from journey_maps.svg import render_map_svg, render_thumbnail_svg
-from journey_maps.themes import DARK, LIGHT
+from journey_maps.render.svg import render_map_svg, render_thumbnail_svg
+from journey_maps.render.themes import DARK, LIGHT
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 SVG = "{http://www.w3.org/2000/svg}"
@@ -234,7 +234,7 @@ def test_output_is_byte_identical_for_identical_input() -> None:
 def test_output_does_not_depend_on_hash_seed() -> None:
     script = (
         "import sys; sys.path.insert(0, 'tests'); from test_svg_render import build, PERSONA;"
-        "from journey_maps.svg import render_map_svg;"
+        "from journey_maps.render.svg import render_map_svg;"
         "sys.stdout.write(render_map_svg(build(), PERSONA, standalone=False))"
     )
     outputs = {
@@ -442,7 +442,7 @@ def test_render_command_prints_to_stdout(
 
 def test_the_renderer_imports_nothing_from_mkdocs() -> None:
     script = (
-        "import sys, journey_maps.svg, journey_maps.render_cli;"
+        "import sys, journey_maps.render.svg, journey_maps.cli.render;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
     )
     result = subprocess.run(

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from journey_maps.core.model import JourneyMap, Persona
 from journey_maps.layout import Labels, layout_map, layout_thumbnail
 from journey_maps.layout.geometry import (
     Circle,
@@ -19,8 +20,7 @@ from journey_maps.layout.geometry import (
     Shape,
     TextBlock,
 )
-from journey_maps.model import JourneyMap, Persona
-from journey_maps.themes import DARK, LIGHT, PALETTES, SITE_CSS, contrast_ratio, palette
+from journey_maps.render.themes import DARK, LIGHT, PALETTES, SITE_CSS, contrast_ratio, palette
 
 TEXT_MIN, GRAPHIC_MIN = 4.5, 3.0
 

@@ -21,9 +21,9 @@ from helpers_validate import (
     write_gallery,
     xfail_reason,
 )
-from journey_maps.errors import Problem, Problems, Severity
-from journey_maps.model import ChannelKind, MapType, PlanStatus, Priority
-from journey_maps.validate import load_gallery
+from journey_maps.core.errors import Problem, Problems, Severity
+from journey_maps.core.model import ChannelKind, MapType, PlanStatus, Priority
+from journey_maps.load.folder import load_gallery
 
 # --- invalid fixtures --------------------------------------------------------------------------
 

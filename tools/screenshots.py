@@ -19,8 +19,8 @@ from pathlib import Path
 import cairosvg
 from playwright.sync_api import sync_playwright
 
-from journey_maps.svg import render_map_svg
-from journey_maps.validate import load_gallery
+from journey_maps.load.folder import load_gallery
+from journey_maps.render.svg import render_map_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "assets" / "screenshots"

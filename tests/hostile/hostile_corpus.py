@@ -1,7 +1,7 @@
 """The hostile input corpus, generated from the JSON Schema of maps and personas.
 
 Nothing here is written per field by hand: :func:`schema_fields` walks
-``journey_maps.model.json_schema(kind)`` and lists every string field (free text, ids, URLs,
+``journey_maps.core.model.json_schema(kind)`` and lists every string field (free text, ids, URLs,
 language codes, enums), and :class:`Filler` builds documents that set *every* property the
 schema has. So a field added to the schema later is attacked too, without touching this file.
 
@@ -33,8 +33,8 @@ from typing import Any
 
 import yaml
 
-from journey_maps.ids import ID_PATTERN
-from journey_maps.model import json_schema
+from journey_maps.core.ids import ID_PATTERN
+from journey_maps.core.model import json_schema
 
 # --- payloads ---------------------------------------------------------------------------------
 
@@ -567,8 +567,8 @@ def translation_files(maps_dir: Path, language: str) -> dict[str, str]:
     Keys and source hashes come from the loaded gallery, as ``journey-maps i18n init``
     would write them.
     """
-    from journey_maps.i18n.content import source_hash, text_entries
-    from journey_maps.validate import load_gallery
+    from journey_maps.i18n.keys import source_hash, text_entries
+    from journey_maps.load.folder import load_gallery
 
     gallery, problems = load_gallery(maps_dir)
     assert not problems, [p.format() for p in problems.sorted()]

@@ -20,7 +20,7 @@ import pytest
 from hostile_checks import journey_maps, mkdocs_build, run_bounded
 
 from conftest import BUILD_ENV, make_site
-from journey_maps.errors import printable
+from journey_maps.core.errors import printable
 
 #: Lines of MkDocs' own log around the problem list.
 _FRAME = re.compile(r"^(?:$|INFO|WARNING|ERROR|DEBUG|Aborted with )")

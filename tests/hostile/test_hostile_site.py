@@ -32,10 +32,11 @@ from hostile_checks import (
 )
 
 from conftest import BUILD_ENV, make_site
-from journey_maps.export.tabular import map_to_csv, map_to_json
-from journey_maps.model import JourneyMap
-from journey_maps.svg import render_map_svg, render_thumbnail_svg
-from journey_maps.validate import load_gallery
+from journey_maps.core.model import JourneyMap
+from journey_maps.formats.csv.write import map_to_csv
+from journey_maps.formats.json import map_to_json
+from journey_maps.load.folder import load_gallery
+from journey_maps.render.svg import render_map_svg, render_thumbnail_svg
 
 # PNG and PDF downloads of ~90 map pages would take minutes; the text formats are what carry
 # hostile text into files (see test_largest_valid_maps_build_with_raster_downloads).

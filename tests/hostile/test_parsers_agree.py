@@ -14,7 +14,7 @@ import hostile_corpus
 import pytest
 import yaml
 
-from journey_maps import loader
+from journey_maps.load import yaml as loader
 
 
 def _node_shape(node: Any, seen: dict[int, int] | None = None) -> list[tuple[Any, ...]]:

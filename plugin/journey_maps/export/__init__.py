@@ -1,13 +1,7 @@
-"""Map exports that need no drawing: spreadsheet (CSV) and normalized JSON.
+"""Files to download: maps and blank templates drawn as PNG and PDF, fillable PDF forms, and
+the jobs that plan, cache and render every download of a site (:mod:`.jobs`).
 
-Each format is a separate function taking a validated :class:`~journey_maps.model.JourneyMap`
-and returning text, so ``journey-maps render --format csv|json`` and the site's downloads
-can pick one by name. The Mermaid export lives with the
-Mermaid import in :mod:`journey_maps.interop.mermaid`.
+:mod:`.raster` renders SVG with cairosvg, :mod:`.blank` draws blank templates,
+:mod:`.forms` and :mod:`.fonts` make their PDFs fillable, :mod:`.cache` keeps rendered
+files by content hash. Text exports (CSV, JSON) come from :mod:`journey_maps.formats`.
 """
-
-from __future__ import annotations
-
-from .tabular import map_to_csv, map_to_json
-
-__all__ = ["map_to_csv", "map_to_json"]

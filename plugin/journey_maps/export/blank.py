@@ -1,6 +1,6 @@
 """Blank templates of the four map types, drawn by the same layout code as real maps.
 
-A template is a :class:`~journey_maps.model.JourneyMap` with names but no content, laid out
+A template is a :class:`~journey_maps.core.model.JourneyMap` with names but no content, laid out
 with ``blank=True``: lane and stage headings, empty boxes, the emotion scale, the persona.
 Journeys get the five-step flow of the seed articles (research, offer, conversion, usage,
 loyalty), day-in-the-life maps six parts of a day, empathy maps their quadrants. Every word
@@ -18,14 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..layout import Labels, layout_map
-from ..layout.blocks import BODY, PAD
-from ..layout.geometry import Circle, Drawing, Group, Rect, Shape, TextBlock
-from ..layout.labels import fill
-from ..layout.text import text_width
-from ..model import JourneyMap, MapType, Persona
-from ..svg import to_svg
-from .pdf_form import FormField
+from journey_maps.core.model import JourneyMap, MapType, Persona
+from journey_maps.export.forms import FormField
+from journey_maps.layout import Labels, layout_map
+from journey_maps.layout.blocks import BODY, PAD
+from journey_maps.layout.geometry import Circle, Drawing, Group, Rect, Shape, TextBlock
+from journey_maps.layout.labels import fill
+from journey_maps.layout.text import text_width
+from journey_maps.render.svg import to_svg
 
 #: A line to write on: the title and the persona's name.
 BLANK_LINE = "_" * 26

@@ -30,14 +30,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from .cache import Cache, safe_target, write_atomic
-from .pdf_form import FormField
-from .raster import DEFAULT_DPI, PAPERS, ExportError, renderer_version
+from journey_maps.export.cache import Cache, safe_target, write_atomic
+from journey_maps.export.forms import FormField
+from journey_maps.export.raster import DEFAULT_DPI, PAPERS, ExportError, renderer_version
+from journey_maps.formats import TEXT_EXPORTS
 
 if TYPE_CHECKING:
-    from ..layout import Labels
-    from ..model import JourneyMap, MapType, Persona
-    from .blank import TemplateLabels
+    from journey_maps.core.model import JourneyMap, MapType, Persona
+    from journey_maps.export.blank import TemplateLabels
+    from journey_maps.layout import Labels
 
 MAP_DOWNLOADS: Final = "downloads/maps"
 TEMPLATE_DOWNLOADS: Final = "downloads/templates"
@@ -85,7 +86,7 @@ class ExportJob:
 
     def key(self) -> str:
         """sha256 of the renderer versions, the options and the input: the cache key."""
-        from .form_font import font_identity
+        from journey_maps.export.fonts import font_identity
 
         options: dict[str, Any] = {
             "renderer": renderer_version(),
@@ -105,7 +106,7 @@ class ExportJob:
 
 def render(job: ExportJob) -> bytes:
     """The bytes of ``job``'s file (runs in worker processes)."""
-    from .raster import page_fit, svg_size, svg_to_pdf, svg_to_png
+    from journey_maps.export.raster import page_fit, svg_size, svg_to_pdf, svg_to_png
 
     if job.format in TEXT_FORMATS:
         return job.source.encode("utf-8")
@@ -115,8 +116,8 @@ def render(job: ExportJob) -> bytes:
         pdf = svg_to_pdf(job.source, paper=job.paper, title=job.title)
         if not job.fields:
             return pdf
-        from .form_font import load_form_font
-        from .pdf_form import add_form
+        from journey_maps.export.fonts import load_form_font
+        from journey_maps.export.forms import add_form
 
         fit = page_fit(*svg_size(job.source), job.paper)
         return add_form(pdf, job.fields, fit, font=load_form_font(), language=job.language)
@@ -280,18 +281,6 @@ def template_download_path(kind: str, lang: str, fmt: str, paper: str | None = N
     return f"{TEMPLATE_DOWNLOADS}/{kind}/{lang}/{stem}.{fmt}"
 
 
-def _tabular(fmt: str) -> Callable[[JourneyMap], str]:
-    """CSV and JSON come from :mod:`journey_maps.export.tabular` (another module's job)."""
-    try:
-        from . import tabular
-    except ImportError as exc:  # pragma: no cover - the module ships with the package
-        raise ExportError(f"{fmt.upper()} export is not available: {exc}") from exc
-    function = getattr(tabular, f"map_to_{fmt}", None)
-    if function is None:  # pragma: no cover
-        raise ExportError(f"{fmt.upper()} export is not available: no map_to_{fmt}")
-    return function  # type: ignore[no-any-return]
-
-
 def plan_map_exports(
     journey: JourneyMap,
     persona: Persona | None,
@@ -308,7 +297,7 @@ def plan_map_exports(
     The PDF is the drawing's size unless ``paper`` is given; PNG, SVG and PDF show the same
     standalone drawing as the map page (concrete colours instead of CSS variables).
     """
-    from ..svg import render_map_svg
+    from journey_maps.render.svg import render_map_svg
 
     chosen = _check_formats(formats, MAP_FORMATS)
     if paper is not None and paper not in PAPERS:
@@ -318,7 +307,7 @@ def plan_map_exports(
         svg = render_map_svg(journey, persona, labels=labels, standalone=True, theme=theme)
     jobs = []
     for fmt in chosen:
-        source = svg if fmt in ("svg", "png", "pdf") else _tabular(fmt)(journey)
+        source = svg if fmt in ("svg", "png", "pdf") else TEXT_EXPORTS[fmt](journey)
         jobs.append(
             ExportJob(
                 path=map_download_path(journey.id, lang, fmt, paper if fmt == "pdf" else None),
@@ -336,9 +325,9 @@ def plan_map_exports(
 
 def template_labels(lang: str) -> tuple[Labels, TemplateLabels]:
     """Diagram and template labels in ``lang`` from the gettext catalogs (English fallback)."""
-    from ..i18n import localize_labels
-    from ..layout import Labels
-    from .blank import TemplateLabels
+    from journey_maps.export.blank import TemplateLabels
+    from journey_maps.i18n import localize_labels
+    from journey_maps.layout import Labels
 
     return localize_labels(Labels(), lang), localize_labels(TemplateLabels(language=lang), lang)
 
@@ -359,7 +348,7 @@ def plan_template_exports(
     SVG and PNG are not paginated (their catalog ``paper`` is None); PDFs are landscape on
     each paper, fillable unless ``fillable`` is False.
     """
-    from .blank import TEMPLATE_TYPES, blank_template
+    from journey_maps.export.blank import TEMPLATE_TYPES, blank_template
 
     chosen = _check_formats(formats, TEMPLATE_FORMATS)
     unknown = [p for p in papers if p not in PAPERS]
@@ -397,7 +386,7 @@ def plan_template_exports(
 
 
 def catalog_downloads(jobs: Iterable[ExportJob]) -> dict[str, dict[str, dict[str, str]]]:
-    """``{map_id: {lang: {format: url}}}`` for :func:`journey_maps.catalog.build_catalog`.
+    """``{map_id: {lang: {format: url}}}`` for :func:`journey_maps.site.catalog.build_catalog`.
 
     A map with PDFs on several papers lists the drawing-sized one (or the first planned).
     """
@@ -423,7 +412,7 @@ def catalog_templates(jobs: Iterable[ExportJob]) -> list[dict[str, Any]]:
     ``paper`` is ``a4``, ``letter`` or ``a3`` for PDFs and None for SVG and PNG, which are
     not paginated (the drawing at its own size prints scaled to any paper).
     """
-    from .blank import TEMPLATE_TYPES
+    from journey_maps.export.blank import TEMPLATE_TYPES
 
     order = {t.value: i for i, t in enumerate(TEMPLATE_TYPES)}
     chosen = [job for job in jobs if job.kind == "template"]

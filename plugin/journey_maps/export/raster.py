@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from .. import __version__
+from journey_maps import __version__
 
 PX_PER_INCH: Final = 96.0
 PT_PER_PX: Final = 72.0 / PX_PER_INCH
@@ -146,7 +146,7 @@ def _prime_fonts() -> None:
     off; a worker process that only draws would resolve with the default hinting and put
     different pixels into the same PNG. Measuring first makes every process draw alike.
     """
-    from ..layout.text import text_width
+    from journey_maps.layout.text import text_width
 
     text_width("Ag", 12.0, "normal")
     text_width("Ag", 12.0, "bold")

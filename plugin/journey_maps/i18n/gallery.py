@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..validate import Gallery
-from .content import Kind, Translations, localize
+from journey_maps.core.gallery import Gallery
+from journey_maps.i18n.apply import localize
+from journey_maps.i18n.files import Translations
+from journey_maps.i18n.keys import Kind
 
 
 @dataclass

@@ -9,13 +9,13 @@ Nothing here knows about SVG or MkDocs.
 
 from __future__ import annotations
 
-from ..model import JourneyMap, MapType, Persona
-from .day import layout_day
-from .empathy import layout_empathy
-from .geometry import Drawing
-from .journey import layout_journey
-from .labels import Labels
-from .thumbnail import layout_thumbnail
+from journey_maps.core.model import JourneyMap, MapType, Persona
+from journey_maps.layout.day import layout_day
+from journey_maps.layout.empathy import layout_empathy
+from journey_maps.layout.geometry import Drawing
+from journey_maps.layout.journey import layout_journey
+from journey_maps.layout.labels import Labels
+from journey_maps.layout.thumbnail import layout_thumbnail
 
 
 def layout_map(

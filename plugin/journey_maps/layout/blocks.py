@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import ChannelKind, JourneyMap, Persona
-from .geometry import Icon, IconKind, Marker, MarkerShape, Rect, Shape, TextBlock
-from .labels import Labels, fill, signed
-from .text import Weight, clip_lines, text_width, wrap
+from journey_maps.core.model import ChannelKind, JourneyMap, Persona
+from journey_maps.layout.geometry import Icon, IconKind, Marker, MarkerShape, Rect, Shape, TextBlock
+from journey_maps.layout.labels import Labels, fill, signed
+from journey_maps.layout.text import Weight, clip_lines, text_width, wrap
 
 MARGIN = 24.0
 PAD = 10.0

@@ -1,6 +1,6 @@
 """Two emotion curves on one scale: the current state and the future state of a journey.
 
-One column per stage of either map (matched by id, see :mod:`journey_maps.browse.compare`),
+One column per stage of either map (matched by id, see :mod:`journey_maps.site.browse.compare`),
 the -2..+2 scale at the left, the change per stage under the plot and the stage names below.
 The two series differ in three ways, so neither colour vision nor a black-and-white print is
 needed to tell them apart: the current state is a dashed line with hollow circles, the future
@@ -9,7 +9,7 @@ not score breaks that map's curve instead of being interpolated, like on the map
 
 Words arrive finished (legend entries, title, summary) in the reader's language; this module
 only places them. The result is a :class:`~journey_maps.layout.geometry.Drawing` for
-:func:`journey_maps.svg.to_svg`.
+:func:`journey_maps.render.svg.to_svg`.
 """
 
 from __future__ import annotations
@@ -17,11 +17,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .blocks import BODY, BODY_LH, MARGIN, PAD, SMALL, SMALL_LH, text_block
-from .curve import monotone_cubic
-from .geometry import Circle, Command, Drawing, EmotionScale, Group, Path, Shape, TextBlock
-from .labels import signed
-from .text import text_width
+from journey_maps.layout.blocks import BODY, BODY_LH, MARGIN, PAD, SMALL, SMALL_LH, text_block
+from journey_maps.layout.curve import monotone_cubic
+from journey_maps.layout.geometry import (
+    Circle,
+    Command,
+    Drawing,
+    EmotionScale,
+    Group,
+    Path,
+    Shape,
+    TextBlock,
+)
+from journey_maps.layout.labels import signed
+from journey_maps.layout.text import text_width
 
 COL_W = 132.0
 SCORE_STEP = 30.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from itertools import pairwise
 
-from .geometry import Command, Point
+from journey_maps.layout.geometry import Command, Point
 
 
 def _tangents(points: list[Point]) -> list[float]:

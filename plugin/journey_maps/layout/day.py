@@ -6,12 +6,12 @@ valid times, so the axis orders moments rather than measuring hours.
 
 from __future__ import annotations
 
-from ..model import JourneyMap, Persona, TimeSlot
-from .blocks import HEADING_LH, MARGIN, PAD, text_block
-from .geometry import Circle, Drawing, Group, Path, Rect, Shape
-from .grid import HEAD_W, MIN_ROW, Grid, column_text
-from .journey import layout_grid
-from .labels import Labels
+from journey_maps.core.model import JourneyMap, Persona, TimeSlot
+from journey_maps.layout.blocks import HEADING_LH, MARGIN, PAD, text_block
+from journey_maps.layout.geometry import Circle, Drawing, Group, Path, Rect, Shape
+from journey_maps.layout.grid import HEAD_W, MIN_ROW, Grid, column_text
+from journey_maps.layout.journey import layout_grid
+from journey_maps.layout.labels import Labels
 
 TIME_SIZE, TIME_LH = 16.0, 21.0
 _DOT = 5.0

@@ -9,7 +9,7 @@ band in the stage's column.
 
 from __future__ import annotations
 
-from .blocks import (
+from journey_maps.layout.blocks import (
     CARD_PAD_X,
     MARGIN,
     MARKER_R,
@@ -20,19 +20,11 @@ from .blocks import (
     text_block,
     valence,
 )
-from .curve import monotone_cubic
-from .geometry import (
-    EmotionScale,
-    Group,
-    Marker,
-    Path,
-    Rect,
-    Shape,
-    TextBlock,
-)
-from .grid import HEAD_W, Grid, Row, lane_heading
-from .labels import signed
-from .text import text_width
+from journey_maps.layout.curve import monotone_cubic
+from journey_maps.layout.geometry import EmotionScale, Group, Marker, Path, Rect, Shape, TextBlock
+from journey_maps.layout.grid import HEAD_W, Grid, Row, lane_heading
+from journey_maps.layout.labels import signed
+from journey_maps.layout.text import text_width
 
 SCORE_STEP = 22.0
 _TICK_W = 26.0

@@ -8,8 +8,8 @@ never slide under the disc however many there are.
 
 from __future__ import annotations
 
-from ..model import Empathy, Item, JourneyMap, Persona
-from .blocks import (
+from journey_maps.core.model import Empathy, Item, JourneyMap, Persona
+from journey_maps.layout.blocks import (
     HEADING,
     HEADING_LH,
     MARGIN,
@@ -26,9 +26,9 @@ from .blocks import (
     subtitle,
     text_block,
 )
-from .geometry import Band, Circle, Drawing, Group, Rect, Shape, TextBlock
-from .labels import Labels
-from .text import text_width
+from journey_maps.layout.geometry import Band, Circle, Drawing, Group, Rect, Shape, TextBlock
+from journey_maps.layout.labels import Labels
+from journey_maps.layout.text import text_width
 
 QUADRANT_W = 420.0
 MIN_RADIUS = 64.0

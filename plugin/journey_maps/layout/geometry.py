@@ -1,11 +1,11 @@
 """A drawing as plain data: positioned boxes, text lines, paths, markers and icons.
 
-Layout modules produce a :class:`Drawing`; :mod:`journey_maps.svg` turns it into SVG text.
+Layout modules produce a :class:`Drawing`; :mod:`journey_maps.render.svg` turns it into SVG text.
 Keeping the description free of SVG lets tests check positions and text fits directly, and
 lets another backend draw the same picture.
 
 Colours are *roles* (``"text"``, ``"pain-bg"``...), resolved by a palette in
-:mod:`journey_maps.themes`. Every text, and every shape that carries meaning, names the role
+:mod:`journey_maps.render.themes`. Every text, and every shape that carries meaning, names the role
 it is drawn ``on``, so contrast can be checked for each pair that actually occurs.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
-from .text import Weight
+from journey_maps.layout.text import Weight
 
 Point: TypeAlias = tuple[float, float]
 #: A path command and its numbers: ``("M", (x, y))``, ``("L", (x, y))``,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import LANES, JourneyMap, StageBase
-from .blocks import (
+from journey_maps.core.model import LANES, JourneyMap, StageBase
+from journey_maps.layout.blocks import (
     HEADING,
     HEADING_LH,
     MARGIN,
@@ -23,13 +23,8 @@ from .blocks import (
     cards,
     text_block,
 )
-from .geometry import (
-    EmotionScale,
-    Group,
-    Shape,
-    TextBlock,
-)
-from .labels import Labels
+from journey_maps.layout.geometry import EmotionScale, Group, Shape, TextBlock
+from journey_maps.layout.labels import Labels
 
 HEAD_W = 160.0
 COL_W = 220.0

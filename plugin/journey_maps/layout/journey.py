@@ -8,28 +8,21 @@ time axis instead of stage headers.
 
 from __future__ import annotations
 
-from ..model import ChannelKind, JourneyMap, Persona
-from .blocks import (
-    MARGIN,
-    PAD,
-    LegendEntry,
-    describe,
-    page_header,
-    subtitle,
+from journey_maps.core.model import ChannelKind, JourneyMap, Persona
+from journey_maps.layout.blocks import MARGIN, PAD, LegendEntry, describe, page_header, subtitle
+from journey_maps.layout.emotion import emotion_row
+from journey_maps.layout.geometry import Band, Drawing, EmotionScale, Group, Path, Rect, Shape
+from journey_maps.layout.grid import (
+    HEAD_W,
+    MIN_ROW,
+    Grid,
+    HeaderFn,
+    card_row,
+    column_text,
+    make_grid,
 )
-from .emotion import emotion_row
-from .geometry import (
-    Band,
-    Drawing,
-    EmotionScale,
-    Group,
-    Path,
-    Rect,
-    Shape,
-)
-from .grid import HEAD_W, MIN_ROW, Grid, HeaderFn, card_row, column_text, make_grid
-from .labels import Labels
-from .loops import draw_loops, plan_loops
+from journey_maps.layout.labels import Labels
+from journey_maps.layout.loops import draw_loops, plan_loops
 
 
 def _stage_headers(grid: Grid, y: float) -> tuple[list[Shape], float]:

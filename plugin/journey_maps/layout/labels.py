@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import ChannelKind, MapType
+from journey_maps.core.model import ChannelKind, MapType
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -80,7 +80,7 @@ class Labels:
         }[kind]
 
     def lane(self, key: str) -> str:
-        """The heading of a lane by its key in :data:`journey_maps.model.LANES`."""
+        """The heading of a lane by its key in :data:`journey_maps.core.model.LANES`."""
         return str(getattr(self, key))
 
 

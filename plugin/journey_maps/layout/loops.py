@@ -9,24 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Stage
-from .blocks import (
-    PAD,
-    SMALL,
-    SMALL_LH,
-    text_block,
-)
-from .geometry import (
-    Command,
-    Group,
-    Path,
-    Rect,
-    Shape,
-    TextBlock,
-)
-from .grid import Grid
-from .labels import fill
-from .text import text_width
+from journey_maps.core.model import Stage
+from journey_maps.layout.blocks import PAD, SMALL, SMALL_LH, text_block
+from journey_maps.layout.geometry import Command, Group, Path, Rect, Shape, TextBlock
+from journey_maps.layout.grid import Grid
+from journey_maps.layout.labels import fill
+from journey_maps.layout.text import text_width
 
 LOOP_RISE, LOOP_GAP = 18.0, 8.0
 

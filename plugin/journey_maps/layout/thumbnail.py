@@ -7,11 +7,11 @@ summary stay available as the accessible name and description.
 
 from __future__ import annotations
 
-from ..model import LANES, JourneyMap
-from .blocks import CARD_ROLES, VALENCE_ROLE, describe, valence
-from .curve import monotone_cubic
-from .geometry import Circle, Drawing, EmotionScale, Marker, Path, Rect, Shape
-from .labels import Labels
+from journey_maps.core.model import LANES, JourneyMap
+from journey_maps.layout.blocks import CARD_ROLES, VALENCE_ROLE, describe, valence
+from journey_maps.layout.curve import monotone_cubic
+from journey_maps.layout.geometry import Circle, Drawing, EmotionScale, Marker, Path, Rect, Shape
+from journey_maps.layout.labels import Labels
 
 WIDTH, HEIGHT = 320.0, 180.0
 _EDGE = 10.0

@@ -6,7 +6,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from ..export.raster import MAX_DPI, MIN_DPI
+from journey_maps.export.raster import MAX_DPI, MIN_DPI
 
 
 class WholeNumber(c.Type[int]):

@@ -31,26 +31,33 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from .. import html
-from ..browse.catalog import browse_catalog
-from ..catalog import CATALOG_FILE, build_catalog, dump_catalog
-from ..errors import Problems
-from ..export.cache import prune
-from ..export.raster import ExportError
-from ..i18n import Translations, clear_cache, load_translations
-from ..themes import SITE_CSS
-from ..validate import load_gallery
-from . import browse_pages
-from .config import JourneyMapsConfig
-from .downloads import RASTER, SiteDownloads
-from .fences import FenceRenderer
-from .languages import LanguageTree, build_trees
-from .nav import place_sections
-from .pages import GALLERY, KINDS, LANGUAGES, MAP, PERSONAS, PageSpec, page_specs, uri_for
-from .stash import HtmlStash
+from journey_maps.core.errors import Problems
+from journey_maps.export.cache import prune
+from journey_maps.export.raster import ExportError
+from journey_maps.i18n import Translations, clear_cache, load_translations
+from journey_maps.load.folder import load_gallery
+from journey_maps.mkdocs.config import JourneyMapsConfig
+from journey_maps.mkdocs.nav import place_sections
+from journey_maps.mkdocs.stash import HtmlStash
+from journey_maps.render.themes import SITE_CSS
+from journey_maps.site import browse_pages, html
+from journey_maps.site.catalog import CATALOG_FILE, build_catalog, dump_catalog
+from journey_maps.site.downloads import RASTER, SiteDownloads
+from journey_maps.site.fences import FenceRenderer
+from journey_maps.site.pages import (
+    GALLERY,
+    KINDS,
+    LANGUAGES,
+    MAP,
+    PERSONAS,
+    PageSpec,
+    Site,
+    relative_url,
+)
+from journey_maps.site.plan import plan_site
+from journey_maps.site.trees import LanguageTree
 
 log = get_plugin_logger(__name__)
 
@@ -96,8 +103,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.trees: list[LanguageTree] = []
+        self.site = Site([])
         self.specs: dict[str, PageSpec] = {}
+        #: The navigation of each tree but the default one (which is MkDocs' own).
+        self.navs: dict[str, Navigation] = {}
         self.serving = False
         self.maps_dir = Path("maps")
         self.problems = Problems()
@@ -152,7 +161,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             problems.extend(found)
         self._report(problems, strict=bool(config.strict))
         self.problems = problems
-        self.trees = build_trees(
+        self.site = plan_site(
             gallery,
             translations,
             self.languages,
@@ -160,9 +169,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             names=dict(self.config.language_names),
             gallery_title=self.config.gallery_title,
             personas_title=self.config.personas_title,
+            use_directory_urls=config.use_directory_urls,
         )
-        self.downloads = self._plan_downloads(base)
-        self.specs = page_specs(self.trees)
+        self.downloads = self.site.downloads = self._plan_downloads(base)
+        self.specs = self.site.pages()
+        for note in self.site.notes:
+            log.info(note)
         log.info(
             "Loaded %d journey map(s) and %d persona(s) from %s; %d language(s)",
             len(gallery.maps),
@@ -170,6 +182,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             self.config.maps_dir,
             len(self.trees),
         )
+
+    @property
+    def trees(self) -> list[LanguageTree]:
+        return self.site.trees
 
     def _plan_downloads(self, base: Path) -> SiteDownloads | None:
         """Plan and render the downloads now, before MkDocs writes anything."""
@@ -184,7 +200,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             templates=self.config.templates,
             dpi=self.config.dpi,
         )
-        downloads.plan(self.trees)
+        downloads.plan(self.site.trees)
         try:
             # JOURNEY_MAPS_CACHE_DIR lets CI (or a test session) share one cache between sites.
             cache_dir = Path(
@@ -214,8 +230,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                     self.config.cache_max_age,
                     cache_dir,
                 )
-        for tree in self.trees:
-            tree.downloads = downloads
         return downloads
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -275,28 +289,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 sitemap = self._page_sitemap(spec, config)
                 files.append(File.generated(config, uri, content=sitemap, inclusion=INCLUDED))
         if self.config.catalog:
-            catalog = build_catalog(
-                self.trees[0].localized.gallery,
-                self._site_url(files),
-                languages={tree.language: tree.localized for tree in self.trees},
-                downloads=self.downloads.catalog_downloads() if self.downloads else None,
-                templates=self.downloads.catalog_templates() if self.downloads else None,
-            )
-            catalog["browse"] = browse_catalog(
-                {tree.language: tree.localized for tree in self.trees}, self._site_url(files)
-            )
-            files.append(File.generated(config, CATALOG_FILE, content=dump_catalog(catalog)))
+            catalog = dump_catalog(build_catalog(self.site))
+            files.append(File.generated(config, CATALOG_FILE, content=catalog))
         return files
-
-    def _tree(self, language: str) -> LanguageTree:
-        return next(t for t in self.trees if t.language == language)
-
-    def _site_url(self, files: Files) -> Any:
-        def site_url(kind: str, item_id: str, language: str) -> str:
-            file = files.get_file_from_path(uri_for(kind, item_id, self._tree(language).prefix))
-            return file.url if file else ""
-
-        return site_url
 
     def _sections(
         self, tree: LanguageTree, files: Files, config: MkDocsConfig
@@ -346,14 +341,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         base = (config.site_url or "https://example.invalid/").rstrip("/") + "/"
         links = []
         for tree in self.trees:
-            file = self.files.get_file_from_path(uri_for(spec.kind, spec.item_id, tree.prefix))
-            if file is not None:
+            url = self.site.url(spec.kind, spec.item_id, tree.language)
+            if url:
                 links.append(
                     f'<xhtml:link rel="alternate" hreflang="{tree.language}" '
-                    f'href="{escape(base + file.url)}"/>'
+                    f'href="{escape(base + url)}"/>'
                 )
-        own = self.files.get_file_from_path(spec.uri)
-        loc = escape(base + (own.url if own else ""))
+        loc = escape(base + self.site.url(spec.kind, spec.item_id, spec.tree.language))
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
@@ -365,26 +359,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if not self.config.enabled or not self.config.nav:
             return nav
         ours = set(self.specs)
-        for tree in self.trees[1:]:
-            tree.nav = place_sections(Navigation([], []), ours, self._sections(tree, files, config))
+        self.navs = {
+            tree.language: place_sections(
+                Navigation([], []), ours, self._sections(tree, files, config)
+            )
+            for tree in self.trees[1:]
+        }
         return place_sections(nav, ours, self._sections(self.trees[0], files, config))
 
     # --- page content -------------------------------------------------------------------------
-
-    def _url_for(self, page: Page, files: Files, tree: LanguageTree) -> html.UrlFor:
-        def url_for(kind: str, item_id: str) -> str:
-            if kind == "file":  # a file by its path from the site root, e.g. a download
-                return get_relative_url(item_id, page.file.url)
-            target_tree = tree
-            if "@" in kind:
-                kind, language = kind.split("@", 1)
-                target_tree = self._tree(language)
-            target = files.get_file_from_path(uri_for(kind, item_id, target_tree.prefix))
-            if target is None:
-                return "#"
-            return get_relative_url(target.url, page.file.url)
-
-        return url_for
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -401,9 +384,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # Generated pages have no Markdown headings for a table of contents; hiding the empty
         # TOC sidebar gives wide tables and diagrams the room they need.
         page.meta.setdefault("hide", ["toc"])
-        if not KINDS[spec.kind].searchable or not spec.tree.indexes(spec.kind, spec.item_id):
+        if not spec.searchable:
             page.meta.setdefault("search", {"exclude": True})
-        body = spec.body(self._url_for(page, files, spec.tree), self.trees)
+        body = spec.body(self.site.url_for(spec))
         if spec.kind == GALLERY and self.serving and self.problems:
             # While editing, show what is wrong where the author is looking.
             body = html.problems_notice(self.problems.sorted(), spec.tree.labels) + body
@@ -417,17 +400,21 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         return self.stash.restore(page.file.src_uri, html_text)
 
     def _draw_fences(self, markdown: str, page: Page, files: Files) -> str:
-        """Diagrams in hand-written pages (see :mod:`.fences`), problems reported by page."""
+        """Diagrams in hand-written pages (:mod:`journey_maps.site.fences`), problems by page."""
         if "```" not in markdown and "~~~" not in markdown:
             return markdown
         tree = self.trees[0]
-        url_for = self._url_for(page, files, tree)
+
+        def map_url(map_id: str) -> str:
+            target = self.site.url(MAP, map_id, tree.language)
+            return relative_url(target, page.file.url) if target else "#"
+
         source = page.file.content_string if not page.file.generated_by else markdown
         start = source.find(markdown[:80]) if markdown else -1
         renderer = FenceRenderer(
             tree,
             page_path=f"{Path(page.file.src_dir or 'docs').name}/{page.file.src_uri}",
-            map_url=lambda map_id: url_for(MAP, map_id),
+            map_url=map_url,
             mermaid=self.config.mermaid_journeys,
             line_offset=source.count("\n", 0, start) if start > 0 else 0,
         )
@@ -456,8 +443,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if _theme_speaks(config, spec.tree.language):
             config.theme["language"] = spec.tree.language
         config.extra["alternate"] = self._alternates(spec.kind, spec.item_id, page)
-        if spec.tree.nav is not None:
-            context["nav"] = spec.tree.nav
+        if spec.tree.language in self.navs:
+            context["nav"] = self.navs[spec.tree.language]
         return context
 
     def _alternates(self, kind: str, item_id: str, page: Page) -> list[dict[str, str]]:
@@ -465,9 +452,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         # the page, so the language selector goes to the same page in that language.
         alternates = []
         for tree in self.trees:
-            file = self.files.get_file_from_path(uri_for(kind, item_id, tree.prefix))
-            if file is not None:
-                alternates.append({"name": tree.name, "lang": tree.language, "link": file.url})
+            url = self.site.url(kind, item_id, tree.language)
+            if url:
+                alternates.append({"name": tree.name, "lang": tree.language, "link": url})
         return alternates
 
     @event_priority(50)  # before minifiers and other post-processors see the page

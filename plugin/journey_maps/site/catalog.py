@@ -1,0 +1,185 @@
+"""The site catalog, ``journey-maps.json``: everything a build published, for tools.
+
+Scripts, search and other tools read this instead of scraping HTML. The format is part of
+the public contract (docs/reference/catalog.md): fields may be added, never renamed or removed
+without bumping ``catalog_version``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from journey_maps import __version__
+from journey_maps.core.gallery import Gallery
+from journey_maps.core.model import MapType
+from journey_maps.i18n.gallery import LocalizedGallery
+from journey_maps.site.browse import COMPARE, FACET, REGISTRIES, REGISTRY
+from journey_maps.site.browse.compare import comparable
+from journey_maps.site.browse.facets import build_facets
+from journey_maps.site.browse.paging import PAGE_SIZE, page_count
+from journey_maps.site.browse.registries import entry_counts
+from journey_maps.site.pages import Site
+
+CATALOG_VERSION = 1
+CATALOG_FILE = "journey-maps.json"
+
+#: ``site_url(kind, id, language)`` → URL of a generated page relative to the site root,
+#: ``""`` where the site has no such page.
+SiteUrl = Callable[[str, str, str], str]
+
+
+def _plain(text: str | None) -> str | None:
+    # Localized texts may be FallbackText (a str subclass); JSON wants plain strings.
+    return None if text is None else str.__str__(text)
+
+
+def build_catalog(site: Site) -> dict[str, Any]:
+    """The catalog of ``site`` as plain data, in a stable order (maps and personas sorted by
+    id).
+
+    Titles, URLs and completeness come from the site's localized galleries and page plan,
+    so the catalog says exactly what the pages show; it needs no site generator, so
+    ``journey-maps catalog`` writes the same file as a build.
+    """
+    trees = {tree.language: tree.localized for tree in site.trees}
+    downloads = site.downloads
+    catalog = _entries(
+        site.trees[0].localized.gallery,
+        site.url,
+        trees,
+        downloads=downloads.catalog_downloads() if downloads else {},
+        templates=downloads.catalog_templates() if downloads else [],
+    )
+    catalog["browse"] = browse_entry(trees, site.url)
+    return catalog
+
+
+def _entries(
+    gallery: Gallery,
+    site_url: SiteUrl,
+    trees: Mapping[str, LocalizedGallery],
+    *,
+    downloads: dict[str, dict[str, dict[str, str]]],
+    templates: list[dict[str, Any]],
+) -> dict[str, Any]:
+    langs = list(trees)
+    personas = [
+        {
+            "id": persona_id,
+            "name": {
+                lang: _plain(tree.gallery.personas[persona_id].name) for lang, tree in trees.items()
+            },
+            "url": {lang: site_url("persona", persona_id, lang) for lang in langs},
+            "translated": {
+                lang: round(tree.persona_completeness.get(persona_id, 0.0), 4)
+                for lang, tree in trees.items()
+            },
+            "maps": sorted(m.id for m in gallery.maps_of(persona_id)),
+        }
+        for persona_id in sorted(gallery.personas)
+    ]
+    maps = []
+    for map_id in sorted(gallery.maps):
+        journey = gallery.maps[map_id]
+        localized = {lang: tree.gallery.maps[map_id] for lang, tree in trees.items()}
+        maps.append(
+            {
+                "id": map_id,
+                "type": journey.type.value,
+                "persona": journey.persona,
+                "source_language": _source_language(gallery, map_id),
+                "title": {lang: _plain(m.title) for lang, m in localized.items()},
+                "summary": {lang: _plain(m.summary) for lang, m in localized.items() if m.summary},
+                "tags": list(journey.tags),
+                "stages": [
+                    {
+                        "id": stage.id,
+                        "name": {lang: _plain(m.columns[i].title) for lang, m in localized.items()},
+                    }
+                    for i, stage in enumerate(journey.columns)
+                ],
+                "improves": journey.improves,
+                "url": {lang: site_url("map", map_id, lang) for lang in langs},
+                "translated": {
+                    lang: round(tree.map_completeness.get(map_id, 0.0), 4)
+                    for lang, tree in trees.items()
+                },
+                "downloads": downloads.get(map_id, {}),
+            }
+        )
+    return {
+        "catalog_version": CATALOG_VERSION,
+        "generator": f"mkdocs-journey-maps {__version__}",
+        "default_language": gallery.default_language,
+        "languages": langs,
+        "gallery": {lang: site_url("gallery", "", lang) for lang in langs},
+        "personas": personas,
+        "maps": maps,
+        "templates": templates,
+    }
+
+
+def _source_language(gallery: Gallery, map_id: str) -> str:
+    doc = gallery.documents.get(f"map:{map_id}")
+    declared = doc.data.get("language") if doc is not None else None
+    return declared if isinstance(declared, str) else gallery.default_language
+
+
+def _urls(site_url: SiteUrl, kind: str, item_id: str, langs: list[str]) -> dict[str, str]:
+    found = {lang: site_url(kind, item_id, lang) for lang in langs}
+    return {lang: url for lang, url in found.items() if url}
+
+
+def browse_entry(trees: Mapping[str, LocalizedGallery], site_url: SiteUrl) -> dict[str, Any]:
+    """The ``browse`` entry: facet pages, registries and comparisons the site published, in a
+    stable order (facets by dimension, then id). Facets and their maps come from
+    :mod:`.browse.facets`, so they agree with the pages; a page that was not generated has no
+    URL here either."""
+    langs = list(trees)
+    if not langs:
+        return {"page_size": PAGE_SIZE, "facets": [], "registries": {}, "comparisons": []}
+    first = trees[langs[0]]
+    gallery = first.gallery
+    facets = build_facets(
+        gallery,
+        type_names={kind: kind.value for kind in MapType},
+        language_names={lang: lang for lang in langs},
+        map_languages={
+            m: [lang for lang, tree in trees.items() if tree.is_available(m)] for m in gallery.maps
+        },
+    )
+    entries = []
+    for facet in facets.all():
+        entry: dict[str, Any] = {"dimension": facet.dimension, "value": facet.value}
+        if facet.dimension in ("persona", "tag"):
+            entry["name"] = str.__str__(facet.label)
+        entry["maps"] = sorted(facet.maps)
+        entry["pages"] = page_count(len(facet.maps))
+        entry["url"] = _urls(site_url, FACET, facet.key, langs)
+        entries.append(entry)
+    order = sorted(gallery.maps)
+    registries = {
+        name: {
+            "entries": sum(n for _, n in entry_counts(gallery, order, name)),
+            "url": _urls(site_url, REGISTRY, name, langs),
+        }
+        for name in REGISTRIES
+    }
+    comparisons = [
+        {"map": future, "improves": current, "url": _urls(site_url, COMPARE, future, langs)}
+        for future, current in sorted(comparable(gallery).items())
+    ]
+    return {
+        "page_size": PAGE_SIZE,
+        "gallery_pages": page_count(len(gallery.maps)),
+        "facets": entries,
+        "registries": registries,
+        "comparisons": comparisons,
+    }
+
+
+def dump_catalog(catalog: dict[str, Any]) -> str:
+    """Serialise deterministically: same gallery, same bytes."""
+    return json.dumps(catalog, ensure_ascii=False, indent=2) + "\n"

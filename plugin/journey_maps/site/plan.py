@@ -1,0 +1,42 @@
+"""One build's page plan: the language trees, the downloads and every page of every kind.
+
+Importing this module registers every kind of page, in the order pages are listed in the
+navigation: the core pages (:mod:`.pages`), browsing (:mod:`.browse_pages`), then the
+templates page (:mod:`.template_pages`). Site adapters start here.
+"""
+
+from __future__ import annotations
+
+from journey_maps.core.gallery import Gallery
+from journey_maps.i18n.files import Translations
+from journey_maps.site import browse_pages, template_pages
+from journey_maps.site.pages import Site
+from journey_maps.site.trees import build_trees
+
+#: The feature modules whose page kinds :func:`plan_site` publishes (imported for that).
+FEATURES = (browse_pages, template_pages)
+
+
+def plan_site(
+    gallery: Gallery,
+    translations: Translations,
+    languages: list[str],
+    *,
+    default_language: str,
+    names: dict[str, str],
+    gallery_title: str,
+    personas_title: str,
+    use_directory_urls: bool = True,
+) -> Site:
+    """A site with a tree per language (the default first); downloads are added by the
+    caller, which decides the formats and renders them (:class:`.downloads.SiteDownloads`)."""
+    trees = build_trees(
+        gallery,
+        translations,
+        languages,
+        default_language=default_language,
+        names=names,
+        gallery_title=gallery_title,
+        personas_title=personas_title,
+    )
+    return Site(trees, use_directory_urls=use_directory_urls)
