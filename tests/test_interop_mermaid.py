@@ -16,6 +16,7 @@ from journey_maps.interop.mermaid import (
 from journey_maps.loader import load_text
 from journey_maps.model import JourneyMap, MapType
 from journey_maps.validate import load_gallery
+from mermaid_corpus import CORPUS, Case, emotion, shown
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "mermaid"
@@ -326,6 +327,117 @@ def test_output_loads_with_load_text() -> None:
     doc = load_text("x.yaml", mermaid_to_map_yaml(text), problems)
     assert doc is not None and not problems
     JourneyMap.model_validate(doc.data)
+
+
+# --- the corpus: every construct imports whole ----------------------------------------------
+
+
+def _check_against(case: Case, journey: JourneyMap, yaml_text: str) -> None:
+    """Every section, task, score and actor the case lists is in the imported map."""
+    assert journey.type.value == case.type
+    assert journey.title == case.title
+    assert journey.summary == case.summary
+    assert [c.title for c in journey.columns] == [s.name for s in case.sections]
+    for column, section in zip(journey.columns, case.sections, strict=True):
+        assert [a.text for a in column.actions] == [t.name for t in section.tasks]
+        scores = [t.score for t in section.tasks]
+        assert (column.emotion.score if column.emotion else None) == (
+            emotion(scores) if scores else None
+        )
+        if len(set(scores)) > 1:  # each task's own score is kept in a comment
+            for task in section.tasks:
+                assert f"{' '.join(task.name.split())} ({shown(task.score)})" in yaml_text
+    actors = case.actors()
+    assert journey.scenario == ("Actors: " + ", ".join(actors) if actors else None)
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=lambda case: case.stem)
+def test_corpus_imports_whole_and_comes_back_from_export(case: Case, tmp_path: Path) -> None:
+    if not case.sections:
+        # Mermaid draws an empty journey (see the fence tests); a map file needs a stage.
+        (problem,) = import_errors(case.text)
+        assert "the journey has no sections or tasks" in problem
+        return
+    warnings = Problems()
+    yaml_text = mermaid_to_map_yaml(case.text, path=f"{case.stem}.mmd", warnings=warnings)
+    assert warnings.items == []
+    journey = load_map_yaml(tmp_path, yaml_text)
+    _check_against(case, journey, yaml_text)
+    back = load_map_yaml(tmp_path, mermaid_to_map_yaml(map_to_mermaid(journey)), "back")
+    assert outline(back) == outline(journey)
+
+
+def test_the_corpus_covers_every_construct() -> None:
+    """A construct dropped from the corpus fails here, not silently."""
+    texts = "\n".join(case.text for case in CORPUS)
+    for needle in (
+        "\n---\ntitle:",
+        "    ---\n",
+        "\t---\n",
+        "%%{init:",
+        "%%{\n",
+        "%%{wrap}%%",
+        "journey %%",
+        "# a hash",
+        "accTitle:",
+        "accDescr:",
+        "accDescr {",
+        "} section",
+        "}title",
+        "<br>",
+        "<br/>",
+        "<br />",
+        "<BR>",
+        "\t",
+        ": 5 :",
+        " :4:",
+        ", ,",
+        "#9829;",
+        "#quot;",
+        "; section",
+        "\r\n",
+        "journey title",
+        "TITLE",
+        "4.5",
+        "journey-maps:",
+    ):
+        assert needle in texts, needle
+    assert {len(case.sections) for case in CORPUS} >= {0, 1, 2, 4}
+    assert any(case.text.startswith("\n\n---") for case in CORPUS)
+
+
+# --- import: warnings -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "score"),
+    [
+        (
+            "journey\n  section Go\n    Make tea: 6: Me\n",
+            "j.mmd:3:15: warning: the score of task 'Make tea' is 6, outside Mermaid's scale "
+            "from 0 (worst) to 5 (best); it counts as 5",
+            2,
+        ),
+        (
+            "journey\n  section Go\n    Make tea: -1\n",
+            "j.mmd:3:15: warning: the score of task 'Make tea' is -1, outside Mermaid's scale "
+            "from 0 (worst) to 5 (best); it counts as 0",
+            -2,
+        ),
+        (
+            "journey\n  section Go\n    Tea: 5: Me: Cat\n",
+            "j.mmd:3:15: warning: Mermaid shows nothing after the third ':' of task 'Tea', so "
+            "': Cat' is not kept; write #58; for a ':' inside a name or an actor",
+            2,
+        ),
+    ],
+)
+def test_lost_content_is_a_warning_at_its_line(text: str, expected: str, score: int) -> None:
+    warnings = Problems()
+    yaml_text = mermaid_to_map_yaml(text, path="j.mmd", warnings=warnings)
+    assert [p.format() for p in warnings.items] == [expected]
+    assert f"# {expected}\n" in yaml_text  # the file says what it could not keep
+    assert f"score: {score}\n" in yaml_text
 
 
 # --- import: errors ---------------------------------------------------------------------------
