@@ -12,7 +12,22 @@ from 0 to 5 and optional actors::
           Do work: 1: Me, Cat
 
 Written from Mermaid's documentation of the syntax (user journeys, accessibility options,
-comments and entity codes).
+comments, entity codes, front matter and directives) and its journey grammar.
+
+What Mermaid reads before the diagram
+-------------------------------------
+
+* YAML front matter: ``---`` on the first line that is not blank (Mermaid trims a diagram
+  before reading it), indented or not, up to a ``---`` line with the same indentation. Its
+  ``title`` is the diagram title unless a ``title`` statement follows; ``config`` and the
+  rest say how to draw, not what the journey holds, and are left out. YAML that cannot be
+  read is an error, as it is for Mermaid.
+* Directives ``%%{init: ...}%%`` (or ``%%{wrap}%%``...), anywhere and over several lines,
+  are left out like Mermaid does; so are ``%%`` comment lines, also inside an
+  ``accDescr { ... }`` block.
+* A diagram is a journey when, after these, its first word is ``journey``
+  (:func:`is_mermaid_journey`, how a Markdown fence is recognised). Statements may follow
+  ``journey`` on its line, as they may follow the ``}`` that closes ``accDescr``.
 
 Import (:func:`mermaid_to_map_yaml`)
 ------------------------------------
@@ -20,33 +35,47 @@ Import (:func:`mermaid_to_map_yaml`)
 * ``section`` → a stage, named by the section (ids derived from the names as usual); for a
   ``day-in-the-life`` map a time slot, whose section text ``"07:30 · School run"`` splits
   into time and name. Tasks before the first section go into a stage named after the title.
+  A section without tasks, which Mermaid does not draw, is kept as a stage without actions.
 * task → an action of that stage. A section whose only task is named like the section
   itself (what the export writes for a stage without actions) gets no action.
+* ``<br>``, ``<br/>``, ``<br />`` (any case) in a section or task name → a line break in
+  the stage name or action, as Mermaid draws it; names may hold line breaks and the
+  diagrams draw them as such. In a title or an actor, which Mermaid draws on one line, it
+  is a space. Tabs and runs of spaces in names are one space.
 * scores → the stage's emotion: the mean of its tasks' scores moved from Mermaid's 0..5 to
   the map's -2..+2 scale (minus 3), rounded half away from zero, and kept within -2..+2
-  (a mean below 1 gives -2). Mixed scores in one section are kept in a YAML comment above
-  the stage, since the map has one emotion per stage, not one per action. (Mermaid's
-  documentation allows 0 to 5; exported files only use 1 to 5.)
+  (a mean below 1 gives -2). A score is a number, spaces around it allowed (``: 4.5 :``);
+  one outside 0..5 counts as the nearest end. Mixed scores in one section are kept in a
+  YAML comment above the stage, since the map has one emotion per stage, not one per
+  action. (Exported files only use whole scores from 1 to 5.)
 * actors → if an actor is the id or the name of a persona of the gallery, the first such
   actor becomes the map's ``persona``; every other actor is listed in ``scenario`` as
-  ``Actors: A, B``.
-* ``title`` → title (else ``accTitle``, else the file name); ``accTitle`` (when it is not
-  the title) and ``accDescr``, single-line or ``accDescr { ... }`` block → ``summary``.
-* ``%%`` comment lines, blank lines, indentation and ``;`` between statements are allowed;
-  as in Mermaid, a ``#`` that does not start an entity code starts a comment that runs to
-  the end of the line. Entity codes (``#35;``, ``#quot;``) are decoded.
+  ``Actors: A, B``. Empty actors (``Me, , Cat``) are dropped.
+* ``title`` (or the front matter's) → title (else ``accTitle``, else the file name);
+  ``accTitle`` (when it is not the title) and ``accDescr``, single-line or
+  ``accDescr { ... }`` block → ``summary``.
+* ``%%`` comment lines, blank lines, indentation (spaces or tabs), keywords in any case and
+  ``;`` between statements (which Mermaid's own grammar rejects) are allowed; as in
+  Mermaid, a ``#`` that does not start an entity code starts a comment that runs to the end
+  of the line. Entity codes (``#35;``, ``#quot;``) are decoded.
 
-Problems are ``file:line:col: error: ...`` for the Mermaid line: text before ``journey``, a
-task without ``: score``, a score that is not a whole number from 0 to 5, an unclosed
-``accDescr {`` block, and map rules (a name too long, too many stages) at the line they
-come from.
+Problems are ``file:line:col: error: ...`` at the Mermaid line: text before ``journey``,
+front matter never closed or not YAML, a task without ``: score``, a score that is not a
+number, an unclosed ``accDescr {`` block, a journey without tasks (which Mermaid draws as
+an empty diagram, but a map file needs a stage), and map rules (a name too long, too many
+stages) at the line they come from.
+
+Where Mermaid draws the diagram but the map cannot keep all of it, the import goes on with
+a ``warning`` (listed in the output's header comment too): a score outside 0..5, and text
+after a task's third ``:`` (Mermaid shows nothing of it).
 
 Export (:func:`map_to_mermaid`)
 -------------------------------
 
 A section per stage (or time slot, as ``time · name``), a task per action (the stage name
 when it has none), every task scored with the stage's emotion plus 3 (3 when it has none),
-the persona's name as the actor. ``title`` and ``accTitle`` are the map title, ``accDescr``
+the persona's name as the actor. Line breaks in stage names and actions are written as
+``<br>``. ``title`` and ``accTitle`` are the map title, ``accDescr``
 its summary (a block when it has several lines). Importing that file gives back the stage
 names, actions and scores exactly. A ``%% journey-maps: <type>`` comment records the map
 type for the import.
@@ -58,8 +87,9 @@ titles, sections, tasks and actors these are written as Mermaid entity codes (``
 and ``accDescr`` run to the end of the line, so only ``#`` is coded there (and ``}``, as
 ``#125;``, inside an ``accDescr { ... }`` block). A task that would begin with a keyword
 (``title``, ``section``, ...) or with ``%`` (a comment) has its first character written as
-a code. Line breaks and runs of spaces in one-line texts become single spaces. Empathy maps
-have no stages and cannot be exported (:class:`MermaidExportError`).
+a code, and a ``<br>`` that is text, not a break, has its ``<`` coded (``#60;``). Line
+breaks and runs of spaces in one-line texts (titles, actors) become single spaces. Empathy
+maps have no stages and cannot be exported (:class:`MermaidExportError`).
 """
 
 from __future__ import annotations
