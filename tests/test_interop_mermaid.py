@@ -10,6 +10,7 @@ import pytest
 from journey_maps.errors import GalleryError, Problems
 from journey_maps.interop.mermaid import (
     MermaidExportError,
+    is_mermaid_journey,
     map_to_mermaid,
     mermaid_to_map_yaml,
 )
@@ -404,6 +405,43 @@ def test_the_corpus_covers_every_construct() -> None:
         assert needle in texts, needle
     assert {len(case.sections) for case in CORPUS} >= {0, 1, 2, 4}
     assert any(case.text.startswith("\n\n---") for case in CORPUS)
+
+
+@pytest.mark.parametrize(
+    ("text", "journey"),
+    [
+        ("journey\n", True),
+        ("\n\n  ---\n  title: x\n  ---\n  journey\n", True),
+        ("---\ntitle: x\n---\n%%{init: {}}%%\n%% note\njourney\n", True),
+        ("%%{\n  init: {}\n}%%\njourney %% note\n", True),
+        ("Journey\n", False),  # Mermaid's detector is case-sensitive
+        ("---\ntitle: x\njourney\n", False),  # never closed: Mermaid sees '---' first
+        ("%% journey\nflowchart LR\n", False),
+        ("---\ntitle: journey\n---\nflowchart LR\n", False),
+        ("%% only a comment\n", False),
+    ],
+)
+def test_journeys_are_recognised_as_mermaid_does(text: str, journey: bool) -> None:
+    assert is_mermaid_journey(text) is journey
+
+
+def test_front_matter_titles_that_are_not_text_are_left_out() -> None:
+    body = "journey\n section A\n  T: 3\n"
+    titles = {
+        "title: [a, b]": "X",
+        "title: 2026": "2026",
+        "title: true": "true",
+        "title: ''": "X",
+        "": "X",
+        "- just a list": "X",
+    }
+    for front, title in titles.items():
+        yaml_text = mermaid_to_map_yaml(f"---\n{front}\n---\n{body}", path="x.mmd")
+        assert f"\ntitle: {title}\n" in yaml_text.replace("'", ""), front
+    deep = "title: " + "[" * 5000 + "]" * 5000
+    assert import_errors(f"---\n{deep}\n---\n{body}") == [
+        "j.mmd:2:1: error: the front matter is nested too deeply to read"
+    ]
 
 
 # --- import: warnings -------------------------------------------------------------------------

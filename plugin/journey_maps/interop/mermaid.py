@@ -300,6 +300,9 @@ class _Parser:
         """
         try:
             data = yaml.safe_load("\n".join(body))
+        except RecursionError:
+            self.error(Mark(block.start + 2, 1), "the front matter is nested too deeply to read")
+            return
         except yaml.YAMLError as exc:
             place = exc.problem_mark if isinstance(exc, yaml.MarkedYAMLError) else None
             line = block.start + 2 + (place.line if place else 0)
@@ -312,7 +315,8 @@ class _Parser:
             )
             return
         title = data.get("title") if isinstance(data, dict) else None
-        if title:  # Mermaid ignores an empty, false or zero title, as here
+        # Mermaid ignores an empty, false or zero title, as here; a list or mapping is no title.
+        if title and isinstance(title, str | int | float):
             key = next((i for i, line in enumerate(body) if _TITLE_KEY.match(line)), -1)
             self.diagram.title = _one_line(_yaml_text(title))
             self.diagram.title_mark = Mark(block.start + 2 + key, len(block.indent) + 1)
