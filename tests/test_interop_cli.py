@@ -134,10 +134,10 @@ def test_mermaid_import_to_stdout_and_errors(
     shutil.copy(FIXTURES / "full-grammar.mmd", workdir / "cake.mmd")
     assert main(["import", "mermaid", "cake.mmd", "--type", "future-state"]) == EXIT_OK
     assert "\ntype: future-state\ntitle: 'Ordering a birthday cake #1'\n" in capsys.readouterr().out
-    (workdir / "bad.mmd").write_text("journey\n  section A\n    Tea: 9\n", encoding="utf-8")
+    (workdir / "bad.mmd").write_text("journey\n  section A\n    Tea: lots\n", encoding="utf-8")
     assert main(["import", "mermaid", "bad.mmd"]) == EXIT_INVALID
     captured = capsys.readouterr()
-    assert captured.out.startswith("bad.mmd:3:10: error: the score of task 'Tea' is '9'")
+    assert captured.out.startswith("bad.mmd:3:10: error: the score of task 'Tea' is 'lots'")
     assert "Traceback" not in captured.err
     (workdir / "latin1.mmd").write_bytes("journey\n section Caf\xe9\n  T: 3\n".encode("latin-1"))
     assert main(["import", "mermaid", "latin1.mmd"]) == EXIT_INVALID

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from journey_maps.cli import EXIT_INVALID, main
 from journey_maps.core.errors import GalleryError
 from journey_maps.core.model import JourneyMap, MapType
 from journey_maps.formats.csv.cells import (
@@ -352,6 +353,39 @@ def test_all_problems_are_reported_at_once() -> None:
         csv_to_map_yaml(text, title="T", path="s.csv")
     places = [p.split(": error")[0] for p in problems_of(excinfo)]
     assert places == ["s.csv:2:2", "s.csv:2:3", "s.csv:3:2"]
+
+
+def test_problems_of_every_kind_come_in_one_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Header, cell and map problems together: fixing a sheet takes one run, not five."""
+    text = (
+        "stage_id,name,name,emotion_score,emotion_label,feelings,loops_back_to\n"
+        "search,Search,X,9,,,\n"
+        "buy,Buy,,,Happy,,\n"
+        "pay,Pay,,1,,,,stray\n"
+    )
+    with pytest.raises(GalleryError) as excinfo:
+        csv_to_map_yaml(text, title="T", path="s.csv")
+    assert [p.split(": error: ")[0] for p in problems_of(excinfo)] == [
+        "s.csv:1:3",  # name twice
+        "s.csv:1:6",  # unknown column
+        "s.csv:2:4",  # score outside the scale (a rule of the map)
+        "s.csv:3:5",  # label without a score
+        "s.csv:4:8",  # cell outside the header
+    ]
+    # A reference to a stage that does not exist, with a header problem.
+    refs = "stage_id,name,loops_back_to,extra\nsearch,Search,\nbuy,Buy,serach\n"
+    with pytest.raises(GalleryError) as excinfo:
+        csv_to_map_yaml(refs, title="T", path="r.csv")
+    assert [p.split(": error: ")[0] for p in problems_of(excinfo)] == ["r.csv:1:4", "r.csv:3:3"]
+    # The CLI prints them all, one `file:row:col` line each.
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(text, encoding="utf-8")
+    assert main(["import", "csv", str(sheet), "--title", "T"]) == EXIT_INVALID
+    assert [line.split(": error: ")[0] for line in capsys.readouterr().out.splitlines()] == [
+        f"{sheet.as_posix()}:{place}" for place in ("1:3", "1:6", "2:4", "3:5", "4:8")
+    ]
 
 
 def test_empathy_problems() -> None:

@@ -9,9 +9,15 @@ import pytest
 
 from journey_maps.core.errors import GalleryError, Problems
 from journey_maps.core.model import JourneyMap, MapType
-from journey_maps.formats.mermaid import MermaidExportError, map_to_mermaid, mermaid_to_map_yaml
+from journey_maps.formats.mermaid import (
+    MermaidExportError,
+    is_mermaid_journey,
+    map_to_mermaid,
+    mermaid_to_map_yaml,
+)
 from journey_maps.load.folder import load_gallery
 from journey_maps.load.yaml import load_text
+from mermaid_corpus import CORPUS, Case, emotion, shown
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "mermaid"
@@ -153,6 +159,7 @@ ESCAPES = JourneyMap.model_validate(
                     "%% is not a comment here",
                     "Uses code #58; literally",
                     "Line one\nline two",
+                    "Writes <br/> literally",
                 ],
                 "emotion": 2,
             }
@@ -176,12 +183,13 @@ def test_export_codes_what_the_grammar_cannot_hold() -> None:
         f"#115;ection headers are unclear: 5: {actor}",
         f"#37;% is not a comment here: 5: {actor}",
         f"Uses code #35;58#59; literally: 5: {actor}",
-        f"Line one line two: 5: {actor}",
+        f"Line one<br>line two: 5: {actor}",
+        f"Writes #60;br/> literally: 5: {actor}",
     ]
     for task in tasks:
         # Outside entity codes, only the two separators of a task are left.
         bare = task
-        for code in ("#35;", "#58;", "#59;", "#44;", "#84;", "#115;", "#37;"):
+        for code in ("#35;", "#58;", "#59;", "#44;", "#84;", "#115;", "#37;", "#60;"):
             bare = bare.replace(code, "")
         assert bare.count(":") == 2 and "#" not in bare and ";" not in bare
 
@@ -198,7 +206,8 @@ def test_escapes_read_back_as_the_original_text(tmp_path: Path) -> None:
         "section headers are unclear",
         "%% is not a comment here",
         "Uses code #58; literally",
-        "Line one line two",
+        "Line one\nline two",
+        "Writes <br/> literally",
     ]
     assert back.scenario == "Actors: Colleen, Jr: CEO"
 
@@ -321,6 +330,154 @@ def test_output_loads_with_load_text() -> None:
     JourneyMap.model_validate(doc.data)
 
 
+# --- the corpus: every construct imports whole ----------------------------------------------
+
+
+def _check_against(case: Case, journey: JourneyMap, yaml_text: str) -> None:
+    """Every section, task, score and actor the case lists is in the imported map."""
+    assert journey.type.value == case.type
+    assert journey.title == case.title
+    assert journey.summary == case.summary
+    assert [c.title for c in journey.columns] == [s.name for s in case.sections]
+    for column, section in zip(journey.columns, case.sections, strict=True):
+        assert [a.text for a in column.actions] == [t.name for t in section.tasks]
+        scores = [t.score for t in section.tasks]
+        assert (column.emotion.score if column.emotion else None) == (
+            emotion(scores) if scores else None
+        )
+        if len(set(scores)) > 1:  # each task's own score is kept in a comment
+            for task in section.tasks:
+                assert f"{' '.join(task.name.split())} ({shown(task.score)})" in yaml_text
+    actors = case.actors()
+    assert journey.scenario == ("Actors: " + ", ".join(actors) if actors else None)
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=lambda case: case.stem)
+def test_corpus_imports_whole_and_comes_back_from_export(case: Case, tmp_path: Path) -> None:
+    if not case.sections:
+        # Mermaid draws an empty journey (see the fence tests); a map file needs a stage.
+        (problem,) = import_errors(case.text)
+        assert "the journey has no sections or tasks" in problem
+        return
+    warnings = Problems()
+    yaml_text = mermaid_to_map_yaml(case.text, path=f"{case.stem}.mmd", warnings=warnings)
+    assert warnings.items == []
+    journey = load_map_yaml(tmp_path, yaml_text)
+    _check_against(case, journey, yaml_text)
+    back = load_map_yaml(tmp_path, mermaid_to_map_yaml(map_to_mermaid(journey)), "back")
+    assert outline(back) == outline(journey)
+
+
+def test_the_corpus_covers_every_construct() -> None:
+    """A construct dropped from the corpus fails here, not silently."""
+    texts = "\n".join(case.text for case in CORPUS)
+    for needle in (
+        "\n---\ntitle:",
+        "    ---\n",
+        "\t---\n",
+        "%%{init:",
+        "%%{\n",
+        "%%{wrap}%%",
+        "journey %%",
+        "# a hash",
+        "accTitle:",
+        "accDescr:",
+        "accDescr {",
+        "} section",
+        "}title",
+        "<br>",
+        "<br/>",
+        "<br />",
+        "<BR>",
+        "\t",
+        ": 5 :",
+        " :4:",
+        ", ,",
+        "#9829;",
+        "#quot;",
+        "; section",
+        "\r\n",
+        "journey title",
+        "TITLE",
+        "4.5",
+        "journey-maps:",
+    ):
+        assert needle in texts, needle
+    assert {len(case.sections) for case in CORPUS} >= {0, 1, 2, 4}
+    assert any(case.text.startswith("\n\n---") for case in CORPUS)
+
+
+@pytest.mark.parametrize(
+    ("text", "journey"),
+    [
+        ("journey\n", True),
+        ("\n\n  ---\n  title: x\n  ---\n  journey\n", True),
+        ("---\ntitle: x\n---\n%%{init: {}}%%\n%% note\njourney\n", True),
+        ("%%{\n  init: {}\n}%%\njourney %% note\n", True),
+        ("Journey\n", False),  # Mermaid's detector is case-sensitive
+        ("---\ntitle: x\njourney\n", False),  # never closed: Mermaid sees '---' first
+        ("%% journey\nflowchart LR\n", False),
+        ("---\ntitle: journey\n---\nflowchart LR\n", False),
+        ("%% only a comment\n", False),
+    ],
+)
+def test_journeys_are_recognised_as_mermaid_does(text: str, journey: bool) -> None:
+    assert is_mermaid_journey(text) is journey
+
+
+def test_front_matter_titles_that_are_not_text_are_left_out() -> None:
+    body = "journey\n section A\n  T: 3\n"
+    titles = {
+        "title: [a, b]": "X",
+        "title: 2026": "2026",
+        "title: true": "true",
+        "title: ''": "X",
+        "": "X",
+        "- just a list": "X",
+    }
+    for front, title in titles.items():
+        yaml_text = mermaid_to_map_yaml(f"---\n{front}\n---\n{body}", path="x.mmd")
+        assert f"\ntitle: {title}\n" in yaml_text.replace("'", ""), front
+    deep = "title: " + "[" * 5000 + "]" * 5000
+    assert import_errors(f"---\n{deep}\n---\n{body}") == [
+        "j.mmd:2:1: error: the front matter is nested too deeply to read"
+    ]
+
+
+# --- import: warnings -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "score"),
+    [
+        (
+            "journey\n  section Go\n    Make tea: 6: Me\n",
+            "j.mmd:3:15: warning: the score of task 'Make tea' is 6, outside Mermaid's scale "
+            "from 0 (worst) to 5 (best); it counts as 5",
+            2,
+        ),
+        (
+            "journey\n  section Go\n    Make tea: -1\n",
+            "j.mmd:3:15: warning: the score of task 'Make tea' is -1, outside Mermaid's scale "
+            "from 0 (worst) to 5 (best); it counts as 0",
+            -2,
+        ),
+        (
+            "journey\n  section Go\n    Tea: 5: Me: Cat\n",
+            "j.mmd:3:15: warning: Mermaid shows nothing after the third ':' of task 'Tea', so "
+            "': Cat' is not kept; write #58; for a ':' inside a name or an actor",
+            2,
+        ),
+    ],
+)
+def test_lost_content_is_a_warning_at_its_line(text: str, expected: str, score: int) -> None:
+    warnings = Problems()
+    yaml_text = mermaid_to_map_yaml(text, path="j.mmd", warnings=warnings)
+    assert [p.format() for p in warnings.items] == [expected]
+    assert f"# {expected}\n" in yaml_text  # the file says what it could not keep
+    assert f"score: {score}\n" in yaml_text
+
+
 # --- import: errors ---------------------------------------------------------------------------
 
 
@@ -330,12 +487,14 @@ def test_output_loads_with_load_text() -> None:
         (
             "%% fine\ngraph LR\n  A --> B\n",
             "j.mmd:2:1: error: expected 'journey', found 'graph LR'; a Mermaid user journey "
-            "starts with the line 'journey' (only %% comments may come before it)",
+            "starts with the line 'journey' (only front matter, %%{init: ...}%% directives "
+            "and %% comments may come before it)",
         ),
         (
             "  Hello there\njourney\n",
             "j.mmd:1:3: error: expected 'journey', found 'Hello there'; a Mermaid user journey "
-            "starts with the line 'journey' (only %% comments may come before it)",
+            "starts with the line 'journey' (only front matter, %%{init: ...}%% directives "
+            "and %% comments may come before it)",
         ),
         (
             "",
@@ -354,29 +513,14 @@ def test_output_loads_with_load_text() -> None:
             "Mermaid; write #35; for the character)",
         ),
         (
-            "journey\n  section Go\n    Make tea: 6: Me\n",
-            "j.mmd:3:15: error: the score of task 'Make tea' is '6'; Mermaid scores are whole "
-            "numbers from 0 (worst) to 5 (best)",
-        ),
-        (
             "journey\n\tsection Go\n\tMake tea:   high: Me\n",
             "j.mmd:3:14: error: the score of task 'Make tea' is 'high'; Mermaid scores are "
-            "whole numbers from 0 (worst) to 5 (best)",
-        ),
-        (
-            "journey\n  section Go\n    Make tea: -1\n",
-            "j.mmd:3:15: error: the score of task 'Make tea' is '-1'; Mermaid scores are whole "
             "numbers from 0 (worst) to 5 (best)",
         ),
         (
             "journey\n  section Go\n    Make tea:\n",
             "j.mmd:3:14: error: the score of task 'Make tea' is nothing; Mermaid scores are "
-            "whole numbers from 0 (worst) to 5 (best)",
-        ),
-        (
-            "journey\n  section Go\n    Tea: 5: Me: Cat\n",
-            "j.mmd:3:15: error: a task has at most two ':' (name: score: actors); write #58; "
-            "for a ':' inside a name",
+            "numbers from 0 (worst) to 5 (best)",
         ),
         (
             "journey\n  section Go\n    : 5\n",
@@ -390,15 +534,26 @@ def test_output_loads_with_load_text() -> None:
             "journey\n  accTitle: T\n  accDescr {\n    never closed\n  section A\n",
             "j.mmd:3:12: error: this 'accDescr {' block is never closed; add a line with '}'",
         ),
+        # Mermaid reads statements right after the '}' that closes accDescr.
         (
             "journey\n  accDescr { one } two\n  section A\n    T: 1\n",
-            "j.mmd:2:20: error: unexpected text after the '}' that closes accDescr; put it on a "
-            "new line",
+            "j.mmd:2:23: error: task 'two' has no score; write it as 'two: 5' (a score from 0 "
+            "to 5, then optionally ': actor, actor')",
         ),
         (
             "journey\n  accDescr {\n    one\n  }  two\n  section A\n    T: 1\n",
-            "j.mmd:4:6: error: unexpected text after the '}' that closes accDescr; put it on a "
-            "new line",
+            "j.mmd:4:9: error: task 'two' has no score; write it as 'two: 5' (a score from 0 "
+            "to 5, then optionally ': actor, actor')",
+        ),
+        (
+            "---\ntitle: Never closed\njourney\n  section A\n    T: 1\n",
+            "j.mmd:1:1: error: this front matter is never closed; end it with a line '---' "
+            "indented like this one, then write 'journey'",
+        ),
+        (
+            "---\ntitle: [unclosed\n---\njourney\n  section A\n    T: 1\n",
+            "j.mmd:2:17: error: the front matter is not valid YAML (expected ',' or ']', but got "
+            "'<stream end>'); Mermaid cannot draw the diagram either",
         ),
         (
             "journey\n  title Nothing here\n",
@@ -422,6 +577,6 @@ def test_map_rules_point_at_the_mermaid_line() -> None:
 
 
 def test_every_error_is_reported_in_one_run() -> None:
-    text = "journey\n section A\n  One\n  Two: 9\n  Three: 3\n section B\n  Four: x\n"
+    text = "journey\n section A\n  One\n  Two: nine\n  Three: 3\n section B\n  Four: x\n"
     places = [p.split(": error")[0] for p in import_errors(text)]
     assert places == ["j.mmd:3:6", "j.mmd:4:8", "j.mmd:7:9"]

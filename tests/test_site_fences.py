@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 from conftest import Site, make_site
+from mermaid_corpus import CORPUS
 
 MAP = """\
 type: current-state
@@ -112,3 +114,63 @@ def test_bad_blocks_fail_strict_builds_with_page_line_and_column(tmp_path: Path)
     assert "docs/page.md:7:1: error: journey-map block: no map 'nowhere'" in result.stderr
     assert re.search(r"docs/page\.md:13:\d+: error: Mermaid journey: ", result.stderr)
     assert "Traceback" not in result.stderr
+
+
+# --- the Mermaid corpus in ```mermaid fences --------------------------------------------------
+
+
+def _shown_text(figure: str) -> str:
+    """The text a figure shows, tags dropped and whitespace removed: a long word broken over
+    several lines of the drawing still reads as one."""
+    return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", "", figure)))
+
+
+def test_every_corpus_journey_is_drawn_in_a_strict_build(tmp_path: Path) -> None:
+    fences = "\n".join(f"## {case.stem}\n\n```mermaid\n{case.text}```\n" for case in CORPUS)
+    site = _site(tmp_path, f"# Corpus\n\n{fences}")
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    figures = _figures(site.page("page/"))
+    assert len(figures) == len(CORPUS)
+    for case, figure in zip(CORPUS, figures, strict=True):
+        text = _shown_text(figure)
+        for piece in case.texts():
+            assert re.sub(r"\s+", "", piece) in text, (case.stem, piece)
+        assert "&lt;br" not in figure.lower() and "<br" not in figure.lower(), case.stem
+        assert len(re.findall(r'class="jm-card', figure)) >= sum(
+            len(s.tasks) for s in case.sections
+        ), case.stem
+
+
+def test_journeys_are_found_the_way_mermaid_finds_them(tmp_path: Path) -> None:
+    page = (
+        "# Page\n\n"
+        "```mermaid\n---\ntitle: Flow\n---\nflowchart LR\n    A --> B\n```\n\n"
+        "```mermaid\n%%{init: {}}%%\n%% journey\nsequenceDiagram\n    A->>B: journey\n```\n\n"
+        "```mermaid\n---\ntitle: Front matter first\n---\n%%{init: {}}%%\n%% note\n"
+        "journey\n  section A\n    Task: 3\n```\n"
+    )
+    site = _site(tmp_path, page)
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    html_text = site.page("page/")
+    [figure] = _figures(html_text)
+    assert "Front matter first" in figure
+    assert "flowchart LR" in html_text and "sequenceDiagram" in html_text
+
+
+def test_lost_content_warns_with_the_page_line_but_is_drawn(tmp_path: Path) -> None:
+    page = "# Page\n\n```mermaid\njourney\n  section A\n    Tea: 5: Me: Cat\n    Go: 9\n```\n"
+    site = _site(tmp_path, page)
+    strict = site.build()
+    assert strict.returncode != 0
+    assert "docs/page.md:6:15: warning: Mermaid journey: Mermaid shows nothing after the third" in (
+        strict.stderr
+    )
+    assert "docs/page.md:7:9: warning: Mermaid journey: the score of task 'Go' is 9" in (
+        strict.stderr
+    )
+    assert site.build(strict=False).returncode == 0
+    [figure] = _figures(site.page("page/"))
+    assert ">Tea<" in figure and ">Go<" in figure

@@ -29,11 +29,7 @@ from journey_maps.export.jobs import (
 )
 from journey_maps.i18n import localize_labels
 from journey_maps.site import html
-from journey_maps.site.html.downloads import (
-    DownloadLabels,
-    map_download_links,
-    map_downloads,
-)
+from journey_maps.site.html.downloads import DownloadLabels, map_download_links, map_downloads
 from journey_maps.site.trees import LanguageTree
 
 TEMPLATES = "templates"

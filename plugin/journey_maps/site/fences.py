@@ -5,12 +5,14 @@ Three fenced blocks are turned into our server-side SVG before Markdown runs:
 * ```` ```journey-map ```` with ``map: <id>`` (and optionally ``stage: <id>``) embeds a
   gallery map, or one of its stages, linked to its map page;
 * ```` ```journey ```` holds a Mermaid ``journey`` diagram (the header line is optional);
-* ```` ```mermaid ```` whose diagram is a ``journey`` is drawn by us too, when the plugin's
-  ``mermaid_journeys`` option is on; every other Mermaid diagram is left for the client-side
-  Mermaid integration.
+* ```` ```mermaid ```` whose diagram Mermaid takes for a ``journey`` (its first word after
+  front matter, ``%%{init: ...}%%`` directives and ``%%`` comments) is drawn by us too, when
+  the plugin's ``mermaid_journeys`` option is on; every other Mermaid diagram is left for the
+  client-side Mermaid integration.
 
 A block that cannot be drawn is left as it was and reported with the page, line and column,
-so a strict build fails on it like on an invalid map file.
+so a strict build fails on it like on an invalid map file. A journey Mermaid would draw is
+drawn, even one without tasks (an empty diagram); what our map cannot keep of it is a warning.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from journey_maps.core.errors import GalleryError, Problems
+from journey_maps.core.errors import GalleryError, Problem, Problems
 from journey_maps.core.model import JourneyMap
-from journey_maps.formats.mermaid import mermaid_to_map
+from journey_maps.formats.mermaid import is_mermaid_journey, mermaid_to_map
 from journey_maps.load.yaml import load_text
 from journey_maps.render.svg import render_map_svg
 from journey_maps.site.trees import LanguageTree
@@ -85,14 +87,6 @@ def _dedent(body: str, indent: str) -> str:
         line[len(indent) :] if line.startswith(indent) else line
         for line in body.splitlines(keepends=True)
     )
-
-
-def _is_journey(body: str) -> bool:
-    for line in body.splitlines():
-        stripped = line.strip()
-        if stripped and not stripped.startswith("%%"):
-            return stripped == "journey" or stripped.startswith("journey ")
-    return False
 
 
 def _figure(svg: str, caption: str, label: str) -> str:
@@ -160,16 +154,14 @@ class FenceRenderer:
     def _replace(self, block: Block) -> str | None:
         lang, body = block.lang, _dedent(block.body, block.indent)
         line = block.start + 1 + self.line_offset
-        if lang == "mermaid" and not (self.mermaid and _is_journey(body)):
+        if lang == "mermaid" and not (self.mermaid and is_mermaid_journey(body)):
             return None
         self.count += 1
         prefix = f"jm-embed-{self.count}"
         if lang == "journey-map":
             html = self._gallery_map(body, line, prefix)
-        elif _is_journey(body):
-            html = self._mermaid(body, line, prefix)
-        else:  # a ```journey block may leave out the header line: add it, count it out
-            html = self._mermaid(f"journey\n{body}", line - 1, prefix)
+        else:  # a ```journey block may leave out the header line
+            html = self._mermaid(body, line, prefix, header=lang == "mermaid")
         return None if html is None else block.indent + html
 
     def _gallery_map(self, body: str, line: int, prefix: str) -> str | None:
@@ -212,19 +204,22 @@ class FenceRenderer:
         caption = f'<a href="{escape(self.map_url(journey.id) + anchor)}">{escape(title)}</a>'
         return _figure(svg, caption, title)
 
-    def _mermaid(self, body: str, line: int, prefix: str) -> str | None:
+    def _mermaid(self, body: str, line: int, prefix: str, *, header: bool) -> str | None:
+        warnings = Problems()
         try:
-            journey = mermaid_to_map(body, path=self.page_path, personas=self.tree.gallery.personas)
+            journey = mermaid_to_map(
+                body,
+                path=self.page_path,
+                personas=self.tree.gallery.personas,
+                warnings=warnings,
+                header=header,
+                allow_empty=True,
+            )
         except GalleryError as error:
-            for problem in error.problems:
-                self.problems.add(
-                    self.page_path,
-                    line + problem.line,
-                    problem.column,
-                    f"Mermaid journey: {problem.message}",
-                    problem.severity,
-                )
+            self._report(error.problems, line)
             return None
+        finally:
+            self._report(warnings.sorted(), line)
         journey.id = journey.id or prefix
         persona = self.tree.gallery.personas.get(journey.persona or "")
         svg = render_map_svg(
@@ -232,3 +227,14 @@ class FenceRenderer:
         )
         title = str.__str__(journey.title)
         return _figure(svg, str(escape(title)), title)
+
+    def _report(self, problems: list[Problem], line: int) -> None:
+        """Problems of a fence's Mermaid text, at their place in the page."""
+        for problem in problems:
+            self.problems.add(
+                self.page_path,
+                line + problem.line,
+                problem.column,
+                f"Mermaid journey: {problem.message}",
+                problem.severity,
+            )

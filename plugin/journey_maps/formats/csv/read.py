@@ -10,7 +10,8 @@ removed again.
 
 Problems point at the spreadsheet cell: ``file:ROW:COLUMN: error: ...``, where ROW is the
 row number a spreadsheet shows (the header is row 1, blank rows count) and COLUMN is the
-column number (A = 1).
+column number (A = 1). A run reports every problem of the file: header, cells and the map's
+rules together.
 """
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ class _Reader:
         self.header_row = 1
         self.columns: dict[str, int] = {}
         self.rows: list[_Row] = []
+        self.has_header = False
+        #: Whether the file has a header row and was read to its end.
+        self.complete = False
         self._read(text)
 
     def error(self, row: int, column: int, message: str) -> None:
@@ -97,14 +101,18 @@ class _Reader:
                     continue
                 if header is None:
                     header = cells
+                    self.has_header = True
                     self.header_row = number
                     self._header(cells)
                     continue
                 self._row(number, cells, len(header))
         except csv.Error as exc:
             self.error(max(number, 1), 1, f"the file is not valid CSV: {exc}")
+            return
         if header is None:
             self.error(1, 1, "the file has no header row; export a map to see the columns")
+            return
+        self.complete = True
 
     def _header(self, cells: list[str]) -> None:
         for index, cell in enumerate(cells, start=1):
@@ -148,7 +156,8 @@ def _guess_type(columns: dict[str, int]) -> MapType:
     return MapType.CURRENT_STATE
 
 
-def _check_columns(reader: _Reader, map_type: MapType) -> None:
+def _check_columns(reader: _Reader, map_type: MapType) -> bool:
+    """Report unknown and missing columns; False if a column the map needs is missing."""
     allowed = columns_for(map_type)
     for key, index in reader.columns.items():
         if key not in allowed:
@@ -164,13 +173,14 @@ def _check_columns(reader: _Reader, map_type: MapType) -> None:
         MapType.EMPATHY: ("quadrant", "item"),
         MapType.DAY_IN_THE_LIFE: ("time",),
     }.get(map_type, ("name",))
-    for key in required:
-        if key not in reader.columns:
-            reader.error(
-                reader.header_row,
-                1,
-                f"a {map_type.value} map needs a '{key}' column; columns: {', '.join(allowed)}",
-            )
+    missing = [key for key in required if key not in reader.columns]
+    for key in missing:
+        reader.error(
+            reader.header_row,
+            1,
+            f"a {map_type.value} map needs a '{key}' column; columns: {', '.join(allowed)}",
+        )
+    return not missing
 
 
 class _Builder:
@@ -345,6 +355,10 @@ def csv_to_map_yaml(
     ``map_type`` None guesses from the columns: ``quadrant`` means an empathy map, ``time``
     a day-in-the-life map, anything else a current-state map. ``path`` names the CSV in
     problem messages. Title, type, summary, persona and language are not part of the CSV.
+
+    Every problem of the file comes in one run: those of the header, of each row's cells,
+    and the map's own rules (checked when the file could be read whole, with the columns a
+    map needs, so that a missing column is one problem, not one per row).
     """
     problems = Problems()
     text = text.removeprefix("\ufeff")
@@ -352,10 +366,9 @@ def csv_to_map_yaml(
         problems.add(path, 1, 1, "the file contains NUL bytes; save the sheet as CSV (UTF-8)")
         raise GalleryError(problems.items)
     reader = _Reader(path, text, problems)
-    if problems.errors:
-        raise GalleryError(problems.sorted())
     kind = _guess_type(reader.columns) if map_type is None else MapType(map_type)
-    _check_columns(reader, kind)
+    columns_ok = reader.has_header and _check_columns(reader, kind)
+    whole = reader.complete and columns_ok
     builder = _Builder(reader, kind)
     data: dict[str, Any] = {"type": kind.value, "title": title}
     for key, value in (("summary", summary), ("persona", persona), ("language", language)):
@@ -366,10 +379,14 @@ def csv_to_map_yaml(
     else:
         section, columns = builder.columns()
         data[section] = columns
-    if problems.errors:
-        raise GalleryError(problems.sorted())
     for key in ("type", "title", "summary", "persona", "language"):
         builder.positions[(key,)] = Mark(1, 1)
-    check_map(path, data, builder.positions)
+    if whole:
+        try:
+            check_map(path, data, builder.positions)
+        except GalleryError as exc:
+            problems.items.extend(exc.problems)
+    if problems.errors:
+        raise GalleryError(problems.sorted())
     header = [f"Imported from {path} ({len(reader.rows)} rows) by journey-maps import csv."]
     return map_document(data, header=header, schema_comment=schema_comment)
