@@ -10,7 +10,7 @@ from conftest import ROOT
 from journey_maps.core.gallery import Gallery
 from journey_maps.core.model import JourneyMap, MapType, PlanStatus
 from journey_maps.i18n import localize_labels
-from journey_maps.i18n.gallery import LocalizedGallery
+from journey_maps.i18n.files import load_translations
 from journey_maps.layout.compare import Column, layout_compare
 from journey_maps.layout.geometry import Circle, Path, TextBlock, walk
 from journey_maps.load.folder import load_gallery
@@ -29,20 +29,19 @@ from journey_maps.site.browse.compare import (
 from journey_maps.site.browse.facets import (
     FILTER_LIMIT,
     build_facets,
+    card_selector,
+    facet_anchor,
     listing,
     shown_in_bar,
     tag_slug,
 )
-from journey_maps.site.browse.paging import (
-    PAGE_SIZE,
-    chunk_by_budget,
-    page_bounds,
-    page_count,
-    window,
-)
+from journey_maps.site.browse.paging import LEGACY_PAGE_SIZE, chunk_by_budget, page_count, window
 from journey_maps.site.browse.registries import board, entry_counts, lane_entries, lane_registry
+from journey_maps.site.browse_pages import facet_stylesheet
 from journey_maps.site.catalog import browse_entry
 from journey_maps.site.html.browse import BrowseLabels, change_text
+from journey_maps.site.pages import Site
+from journey_maps.site.plan import plan_site
 
 TYPE_NAMES = {kind: kind.value for kind in MapType}
 
@@ -116,36 +115,47 @@ def test_language_facets_list_the_maps_available_in_each_language() -> None:
     assert facets.get("language/et") is not None and facets.get("language/lv") is None
 
 
-def test_the_filter_bar_shows_the_most_used_values_and_always_the_current_one() -> None:
+def test_the_filter_bar_shows_the_most_used_values() -> None:
     maps = [journey(f"m{i}", tags=[f"tag{j}" for j in range(i + 1)]) for i in range(20)]
     tags = build_facets(gallery_of(*maps), type_names=TYPE_NAMES).dimensions["tag"]
     assert len(tags) == 20
     shown, capped = shown_in_bar(tags)
     assert capped and len(shown) == FILTER_LIMIT
     assert {f.value for f in shown} == {f"tag{j}" for j in range(FILTER_LIMIT)}
-    rare = next(f for f in tags if f.value == "tag19")
-    shown, _ = shown_in_bar(tags, rare)
-    assert rare in shown and len(shown) == FILTER_LIMIT + 1
     assert shown_in_bar(tags[:5]) == (list(tags[:5]), False)
 
 
-def test_listing_puts_available_maps_first_and_pages_cut_across_both_parts() -> None:
+def test_a_facet_is_an_anchor_and_a_css_selector_of_its_cards() -> None:
+    maps = [
+        journey("a", tags=["Retail", "B2B"], persona="colleen"),
+        journey("b", type="future-state", tags=["retail"]),
+    ]
+    facets = build_facets(gallery_of(*maps), type_names=TYPE_NAMES)
+    retail = facets.get("tag/retail")
+    assert retail is not None and retail.maps == {"a", "b"}
+    assert facet_anchor(retail.key) == "tag-retail"
+    assert card_selector(retail) == '[data-tags~="retail"]'
+    assert card_selector(retail, negate=True) == ':not([data-tags~="retail"])'
+    future = facets.get("type/future-state")
+    assert future is not None and card_selector(future) == '[data-type="future-state"]'
+    assert facet_anchor("type/day-in-the-life") == "type-day-in-the-life"
+
+
+def test_listing_puts_available_maps_first() -> None:
     maps = gallery_of(*(journey(f"m{i:02}", title=f"Map {i:02}") for i in range(10)))
     order = listing(maps, lambda m: int(m[1:]) % 2 == 0)
     assert order.available == ("m00", "m02", "m04", "m06", "m08")
     assert order.untranslated == ("m01", "m03", "m05", "m07", "m09")
-    page = order.page(3, 7)
-    assert (page.available, page.untranslated) == (("m06", "m08"), ("m01", "m03"))
     assert order.only({"m03", "m04"}).ids == ("m04", "m03")
 
 
 # --- pages -----------------------------------------------------------------------------------
 
 
-def test_page_counts_and_bounds() -> None:
-    assert page_count(0) == page_count(1) == page_count(PAGE_SIZE) == 1
-    assert page_count(PAGE_SIZE + 1) == 2 and page_count(500) == 11
-    assert page_bounds(2) == (PAGE_SIZE, 2 * PAGE_SIZE)
+def test_page_counts() -> None:
+    size = LEGACY_PAGE_SIZE
+    assert page_count(0, size) == page_count(1, size) == page_count(size, size) == 1
+    assert page_count(size + 1, size) == 2 and page_count(500, size) == 11
 
 
 def test_registry_chunks_keep_maps_whole_within_the_budget() -> None:
@@ -325,35 +335,89 @@ def test_comparison_drawing_tells_the_series_apart_by_shape_and_dash() -> None:
 # --- catalog -----------------------------------------------------------------------------------
 
 
+def _sample_site(sample: Gallery, languages: list[str]) -> Site:
+    translations, problems = load_translations(ROOT / "maps", sample)
+    assert not problems.errors
+    return plan_site(
+        sample,
+        translations,
+        languages,
+        default_language="en",
+        names={},
+        gallery_title="Journey maps",
+        personas_title="Personas",
+    )
+
+
 def test_catalog_entry_lists_facets_registries_and_comparisons(sample: Gallery) -> None:
-    trees = {
-        "en": LocalizedGallery("en", sample, {m: 1.0 for m in sample.maps}),
-        "et": LocalizedGallery(
-            "et", sample, {m: 1.0 if m.startswith("kadri") else 0.0 for m in sample.maps}
-        ),
-    }
-
-    def site_url(kind: str, item_id: str, lang: str) -> str:
-        return ("" if lang == "en" else f"{lang}/") + f"{kind}/{item_id}/"
-
-    entry = browse_entry(trees, site_url)
-    assert entry["page_size"] == PAGE_SIZE and entry["gallery_pages"] == 1
+    site = _sample_site(sample, ["en", "et"])
+    entry = browse_entry(site)
+    assert entry["page_size"] == len(sample.maps) and entry["gallery_pages"] == 1
     languages = {f["value"]: f["maps"] for f in entry["facets"] if f["dimension"] == "language"}
     assert languages["et"] == ["kadri-packaging-five-steps"]
     assert len(languages["en"]) == len(sample.maps)
     tag = next(f for f in entry["facets"] if f["dimension"] == "tag")
-    assert tag["name"] and tag["url"] == {
-        "en": f"facet/tag/{tag['value']}/",
-        "et": f"et/facet/tag/{tag['value']}/",
-    }
+    slug = tag["value"]
+    assert tag["name"] and tag["pages"] == 1
+    # Its stable address (a redirect now) and where it is shown: a view of the gallery.
+    assert tag["url"] == {"en": f"maps/tag/{slug}/", "et": f"et/maps/tag/{slug}/"}
+    assert tag["view"] == {"en": f"maps/#tag-{slug}", "et": f"et/maps/#tag-{slug}"}
     assert set(entry["registries"]) == {PAIN_POINTS, OPPORTUNITIES, ACTION_PLAN}
+    assert entry["registries"][PAIN_POINTS]["url"] == {
+        "en": "maps/pain-points/",
+        "et": "et/maps/pain-points/",
+    }
     assert entry["comparisons"] == [
         {
             "map": "colleen-vacuum-future",
             "improves": "colleen-vacuum-current",
             "url": {
-                "en": "compare/colleen-vacuum-future/",
-                "et": "et/compare/colleen-vacuum-future/",
+                "en": "maps/colleen-vacuum-future/compare/",
+                "et": "et/maps/colleen-vacuum-future/compare/",
+            },
+            "view": {
+                "en": "maps/colleen-vacuum-future/#compare",
+                "et": "et/maps/colleen-vacuum-future/#compare",
             },
         }
     ]
+
+
+def test_old_addresses_redirect_to_where_their_content_is(sample: Gallery) -> None:
+    site = _sample_site(sample, ["en", "de"])
+    stubs = site.redirects()
+    assert stubs["maps/tag/retail/index.md"].target == "../../#tag-retail"
+    assert stubs["de/maps/type/future-state/index.md"].target == "../../#type-future-state"
+    assert stubs["maps/colleen-vacuum-future/compare/index.md"].target == "../#compare"
+    assert stubs["maps/tag/index.md"].target == "../#all-tag"  # more than 12 tags
+    assert stubs["de/maps/tag/retail/index.md"].language == "de"
+    # Never where a page is: a redirect only stands in for a missing page.
+    assert not set(stubs) & set(site.pages())
+    html = stubs["maps/tag/retail/index.md"].html()
+    assert '<meta http-equiv="refresh" content="0; url=../../#tag-retail">' in html
+    assert '<link rel="canonical" href="../../#tag-retail">' in html
+    assert "<title>Tag: retail</title>" in html
+
+
+def test_anchors_link_into_pages_only_where_the_section_exists(sample: Gallery) -> None:
+    site = _sample_site(sample, ["en"])
+    assert (
+        site.url("compare", "colleen-vacuum-future", "en") == "maps/colleen-vacuum-future/#compare"
+    )
+    assert site.url("compare", "colleen-vacuum-current", "en") == ""  # not a future state
+    assert site.url("facet", "tag/retail", "en") == "maps/#tag-retail"
+    spec = site.pages()["maps/kadri-packaging-five-steps/index.md"]
+    assert site.url_for(spec)("facet", "tag/b2b") == "../#tag-b2b"
+
+
+def test_the_facet_stylesheet_has_a_rule_per_facet(sample: Gallery) -> None:
+    site = _sample_site(sample, ["en", "de"])
+    css = facet_stylesheet(site)
+    facets = build_facets(sample, type_names=TYPE_NAMES).all()  # type, persona, tag
+    for facet in facets:
+        others = card_selector(facet, negate=True)
+        assert f"#{facet_anchor(facet.key)}:target ~ .jm-cards-wrap .jm-card{others}" in css
+    for code in ("en", "de"):
+        entries = f'.jm-untranslated-maps > li:not([data-languages~="{code}"])'
+        assert f"#language-{code}:target ~ {entries}" in css
+    assert css.count("{ display: none; }") == len(facets) + 2

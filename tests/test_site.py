@@ -291,7 +291,9 @@ action_plan: [{{text: "{text}", owner: "{text}"}}]
         html = page.read_text("utf-8")
         assert "<script>alert(1)" not in html, page
         assert 'onmouseover="x"' not in html, page
-        assert "{{ config }}" in html or "hostile" not in page.as_posix()
+        if 'http-equiv="refresh"' in html:
+            continue  # an earlier version's address, kept as a redirect: no map text
+        assert "{{ config }}" in html, page
     html = site.page("maps/hostile/")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     head, body = html.split("</head>", 1)

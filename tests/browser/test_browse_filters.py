@@ -1,6 +1,6 @@
-"""Browsing the sample gallery in headless Chromium: filters with and without JavaScript, under
-mkdocs-material's instant navigation, search that lands on a stage, and the browsing pages on
-phones and paper."""
+"""Browsing the sample gallery in headless Chromium: filters (views of the gallery) with and
+without JavaScript, under mkdocs-material's instant navigation, earlier versions' addresses,
+search that lands on a stage, and the browsing pages on phones and paper."""
 
 from __future__ import annotations
 
@@ -29,8 +29,10 @@ pytestmark = pytest.mark.browser
 
 VISIBLE_CARDS = """() => [...document.querySelectorAll('.jm-card[data-map-id]')]
   .filter((card) => card.offsetParent !== null).map((card) => card.dataset.mapId)"""
-CURRENT_FILTER = """() => [...document.querySelectorAll('.jm-filters [aria-current="page"]')]
-  .map((link) => link.dataset.jmFacet)"""
+# A filter can be listed twice (in the bar and under "Show all"): each counted once.
+CURRENT_FILTER = """() => [...new Set(
+  [...document.querySelectorAll('.jm-filters [aria-current="page"]')]
+    .map((link) => link.dataset.jmFacet))]"""
 
 
 class _LocalSitemaps(SimpleHTTPRequestHandler):
@@ -111,32 +113,42 @@ def needs_script(probe: Probe) -> None:
     assert state == {"listing": True, "script": True}
 
 
-# --- without JavaScript: every filter is a page --------------------------------------------------
+HEADING = """() => [...document.querySelectorAll('.jm-facet-title')]
+  .filter((h) => h.offsetParent !== null).map((h) => h.id)"""
 
 
-def test_filters_are_links_to_pages_without_javascript(
+# --- without JavaScript: every filter is a view of the gallery, named by the address -------
+
+
+def test_filters_are_views_of_the_gallery_without_javascript(
     open_page: OpenPage, sample_site: Site
 ) -> None:
     probe = open_page(java_script_enabled=False, viewport=DESKTOP)
-    probe.goto("maps/type/current-state/")
+    probe.goto("maps/")
+    everything = sorted(probe.page.evaluate(VISIBLE_CARDS))
+    assert everything == maps_where(sample_site) and probe.page.evaluate(HEADING) == []
     probe.page.click('.jm-filters a[data-jm-facet="type:future-state"]')
-    probe.page.wait_for_load_state()
-    assert path_of(probe).endswith("/maps/type/future-state/")
+    assert urlsplit(probe.page.url).fragment == "type-future-state"
     assert sorted(probe.page.evaluate(VISIBLE_CARDS)) == maps_where(
         sample_site, type="future-state"
     )
-    assert probe.page.evaluate(CURRENT_FILTER) == ["type:future-state"]
-    assert probe.page.text_content(".md-content h1") == "Map type: Future state"
+    assert probe.page.evaluate(HEADING) == ["type-future-state"]
+    assert probe.page.text_content("#type-future-state").startswith("Map type: Future state")
+    assert not probe.page.is_visible(".jm-browse__count")  # the view's heading counts
     # a tag on a card is a filter too
-    probe.page.click('.jm-card .jm-tag a[data-jm-facet="tag:retail"]')
-    probe.page.wait_for_load_state()
-    assert path_of(probe).endswith("/maps/tag/retail/")
+    probe.page.click('.jm-card .jm-tag a[data-jm-facet="tag:retail"] >> visible=true')
     retail = sorted(m for m in maps_where(sample_site) if "retail" in tags_of(sample_site, m))
     assert sorted(probe.page.evaluate(VISIBLE_CARDS)) == retail
-    # and "All maps" leads back to the gallery
+    # "Show all" opens every tag without a script
+    probe.page.click(".jm-filters__more > summary")
+    probe.page.click('#all-tag a[data-jm-facet="tag:cyclic"]')
+    cyclic = sorted(m for m in maps_where(sample_site) if "cyclic" in tags_of(sample_site, m))
+    assert sorted(probe.page.evaluate(VISIBLE_CARDS)) == cyclic
+    # and "All maps" leads back to the whole gallery
     probe.page.click('.jm-filters a[data-jm-facet=""]')
     probe.page.wait_for_load_state()
-    assert path_of(probe).endswith("/maps/")
+    assert path_of(probe).endswith("/maps/") and not urlsplit(probe.page.url).fragment
+    assert sorted(probe.page.evaluate(VISIBLE_CARDS)) == everything
     assert probe.problems() == []
 
 
@@ -145,16 +157,18 @@ def tags_of(site: Site, map_id: str) -> list[str]:
     return next(m["tags"] for m in catalog["maps"] if m["id"] == map_id)
 
 
-def test_language_and_persona_filters_without_javascript(open_page: OpenPage) -> None:
+def test_old_facet_addresses_lead_to_their_view_without_javascript(open_page: OpenPage) -> None:
     probe = open_page(java_script_enabled=False, viewport=DESKTOP)
     probe.goto("de/maps/persona/loyal-kadri/")
-    assert probe.page.evaluate(CURRENT_FILTER) == ["persona:loyal-kadri"]
-    language = probe.page.locator('.jm-filters a[data-jm-facet="language:et"]')
-    language.click()
-    probe.page.wait_for_load_state()
-    assert path_of(probe).endswith("/de/maps/language/et/")
+    probe.page.wait_for_url("**/de/maps/#persona-loyal-kadri")
+    assert probe.page.evaluate(VISIBLE_CARDS) == ["kadri-packaging-five-steps"]
+    assert probe.page.evaluate(HEADING) == ["persona-loyal-kadri"]
+    probe.page.click('.jm-filters a[data-jm-facet="language:et"]')
     assert probe.page.evaluate(VISIBLE_CARDS) == ["kadri-packaging-five-steps"]
     assert probe.page.get_attribute("html", "lang") == "de"
+    probe.goto("maps/colleen-vacuum-future/compare/")
+    probe.page.wait_for_url("**/maps/colleen-vacuum-future/#compare")
+    assert probe.page.locator("#compare").is_visible()
     assert probe.problems() == []
 
 
@@ -168,9 +182,11 @@ def test_filters_work_in_place_with_javascript(page: Probe, sample_site: Site) -
     page.page.evaluate("window.__jmSamePage = true")
     page.page.click('.jm-filters a[data-jm-facet="type:future-state"]')
     assert page.page.evaluate("window.__jmSamePage === true"), "the page was reloaded"
-    assert path_of(page).endswith("/maps/type/future-state/")
+    assert path_of(page).endswith("/maps/")
+    assert urlsplit(page.page.url).fragment == "type-future-state"
     assert sorted(page.page.evaluate(VISIBLE_CARDS)) == maps_where(sample_site, type="future-state")
     assert page.page.evaluate(CURRENT_FILTER) == ["type:future-state"]
+    assert page.page.evaluate(HEADING) == ["type-future-state"]
     assert page.page.text_content(".jm-browse__count") == "Maps: 1"
     assert page.page.text_content(".md-content h1") == "Map type: Future state"
     assert page.page.title().startswith("Map type: Future state")
@@ -182,25 +198,25 @@ def test_filters_work_in_place_with_javascript(page: Probe, sample_site: Site) -
     page.page.locator(
         '.jm-card:not([hidden]) .jm-tag a[data-jm-facet="tag:marketing"]'
     ).first.click()
-    assert path_of(page).endswith("/maps/tag/marketing/")
+    assert urlsplit(page.page.url).fragment == "tag-marketing"
     assert page.page.evaluate("window.__jmSamePage === true")
-    # links still go where they went before the address changed
     shown = page.page.evaluate(VISIBLE_CARDS)
     page.settle()  # let the search worker finish loading before the page goes away
     page.page.click(f'.jm-card[data-map-id="{shown[0]}"] .jm-card__title a')
     page.page.wait_for_url(f"**/maps/{shown[0]}/")
     assert page.page.locator(f'.jm-map[data-map-id="{shown[0]}"]').count() == 1
-    # back: the filter page the address named, now from the server
+    # back: the view the address named, shown again
     page.settle()
     page.page.go_back()
-    page.page.wait_for_url("**/maps/tag/marketing/")
-    page.page.wait_for_selector(".jm-browse")
+    page.page.wait_for_url("**/maps/#tag-marketing")
+    page.page.wait_for_selector(".jm-browse[data-jm-enhanced]")
     assert sorted(page.page.evaluate(VISIBLE_CARDS)) == sorted(shown)
+    assert page.page.evaluate(CURRENT_FILTER) == ["tag:marketing"]
     page.settle()
     page.page.click('.jm-filters a[data-jm-facet=""]')
-    page.page.wait_for_url("**/maps/")
-    page.page.wait_for_selector(".jm-browse[data-jm-complete]")
+    assert not urlsplit(page.page.url).fragment
     assert sorted(page.page.evaluate(VISIBLE_CARDS)) == everything
+    assert page.page.evaluate(HEADING) == []
     page.settle()
     assert page.problems() == []
 
@@ -231,29 +247,32 @@ def test_filters_work_after_instant_navigation(instant_page: Probe, sample_site:
     page.page.evaluate("window.__jmSamePage = true")
     gallery_link = page.page.locator('.md-nav--primary a[href$="/maps/"]').first
     gallery_link.click()
-    page.page.wait_for_selector(".jm-browse[data-jm-ready]")
+    page.page.wait_for_selector(".jm-browse[data-jm-enhanced]")
     assert page.page.evaluate("window.__jmSamePage === true"), "expected an instant navigation"
     needs_script(page)
     page.page.click('.jm-filters a[data-jm-facet="type:empathy"]')
     assert page.page.evaluate("window.__jmSamePage === true")
-    assert path_of(page).endswith("/maps/type/empathy/")
+    assert urlsplit(page.page.url).fragment == "type-empathy"
     assert sorted(page.page.evaluate(VISIBLE_CARDS)) == maps_where(sample_site, type="empathy")
-    # the navigation's link to the gallery now means "all maps", still in place
-    gallery_link.click()
+    # a map page's link to a view of the gallery, followed by instant navigation
+    page.page.click(".jm-card:not([hidden]) .jm-card__title a")
+    page.page.wait_for_selector(".jm-map")
+    page.page.go_back()
+    page.page.wait_for_selector(".jm-browse[data-jm-enhanced]")
+    assert sorted(page.page.evaluate(VISIBLE_CARDS)) == maps_where(sample_site, type="empathy")
     assert page.page.evaluate("window.__jmSamePage === true")
-    assert len(page.page.evaluate(VISIBLE_CARDS)) == len(maps_where(sample_site))
     page.settle()
     assert page.problems() == []
 
 
 def test_browsing_pages_load_cleanly_with_and_without_javascript(open_page: OpenPage) -> None:
-    paths = [
-        "maps/type/day-in-the-life/",
-        "maps/tag/",
+    paths = [  # never the same page twice in a row: that would not load it again
+        "maps/#type-day-in-the-life",
         "bg/maps/pain-points/",
+        "maps/#all-tag",
         "et/maps/opportunities/",
         "lv/maps/action-plan/",
-        "af/maps/colleen-vacuum-future/compare/",
+        "af/maps/colleen-vacuum-future/#compare",
     ]
     for options in ({}, {"java_script_enabled": False}):
         probe = open_page(viewport=DESKTOP, **options)
@@ -330,10 +349,10 @@ def test_search_lands_on_the_stage(
 
 
 def test_comparison_diagram_text_fits_and_the_curves_differ(page: Probe) -> None:
-    page.goto("maps/colleen-vacuum-future/compare/")
+    page.goto("maps/colleen-vacuum-future/#compare")
     page.page.evaluate("document.fonts.ready.then(() => true)")
     result = page.page.evaluate(DIAGRAM_TEXT, TEXT_TOLERANCE)
-    assert result["svgs"] == 1 and result["texts"] > 10
+    assert result["svgs"] == 2 and result["texts"] > 10  # the map's diagram, the comparison
     assert result["problems"] == []
     styles = page.page.evaluate(
         """() => [...document.querySelectorAll('.jm-compare svg .jm-compare-curve')]
@@ -345,7 +364,7 @@ def test_comparison_diagram_text_fits_and_the_curves_differ(page: Probe) -> None
 
 def test_board_and_comparison_scroll_inside_their_regions_on_phones(open_page: OpenPage) -> None:
     probe = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
-    for path in ("maps/action-plan/", "maps/colleen-vacuum-future/compare/", "maps/pain-points/"):
+    for path in ("maps/action-plan/", "maps/colleen-vacuum-future/", "maps/pain-points/"):
         probe.goto(path, settle=False)
         width = probe.page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"] + 1, (path, width)

@@ -31,6 +31,8 @@ class Document:
     data: Any
     values: dict[Loc, Mark] = field(default_factory=dict)
     keys: dict[Loc, Mark] = field(default_factory=dict)
+    digest: str = ""
+    """sha256 of the file's bytes: what caches of everything made from it are keyed by."""
 
     def mark(self, loc: Loc, *, prefer_key: bool = False) -> Mark:
         """The closest known position for ``loc``, walking up to its parents if needed.

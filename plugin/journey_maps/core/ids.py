@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -69,18 +70,21 @@ _CYRILLIC = dict(
 _SPECIAL = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ð": "d", "þ": "th", "ł": "l", "đ": "d"}
 
 
+@lru_cache(maxsize=4096)
+def _fold(char: str) -> str:
+    if char in _CYRILLIC:
+        return _CYRILLIC[char]
+    if char in _SPECIAL:
+        return _SPECIAL[char]
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if c.isascii())
+
+
 def transliterate(text: str) -> str:
     """Fold text to ASCII: strip diacritics, transliterate Cyrillic, drop the rest."""
-    out: list[str] = []
-    for char in text.lower():
-        if char in _CYRILLIC:
-            out.append(_CYRILLIC[char])
-        elif char in _SPECIAL:
-            out.append(_SPECIAL[char])
-        else:
-            decomposed = unicodedata.normalize("NFKD", char)
-            out.append("".join(c for c in decomposed if c.isascii()))
-    return "".join(out)
+    lowered = text.lower()
+    if lowered.isascii():  # most ids come from English text: nothing to fold
+        return lowered
+    return "".join(_fold(char) for char in lowered)
 
 
 def slugify(text: str, max_length: int = 48) -> str:

@@ -291,23 +291,31 @@ def plan_map_exports(
     paper: str | None = None,
     dpi: float = DEFAULT_DPI,
     theme: str = "light",
+    sources: Callable[[str], str] | None = None,
 ) -> list[ExportJob]:
     """The download files of one map in one language (``journey`` already in ``lang``).
 
     The PDF is the drawing's size unless ``paper`` is given; PNG, SVG and PDF show the same
-    standalone drawing as the map page (concrete colours instead of CSS variables).
+    standalone drawing as the map page (concrete colours instead of CSS variables). A caller
+    that keeps what it made between builds passes ``sources``: the text of the SVG drawing
+    (light theme), the CSV or the JSON by format name.
     """
     from journey_maps.render.svg import render_map_svg
 
     chosen = _check_formats(formats, MAP_FORMATS)
     if paper is not None and paper not in PAPERS:
         raise ExportError(f"unknown paper {paper!r}; use {', '.join(PAPERS)}")
-    svg = ""
-    if any(f in ("svg", "png", "pdf") for f in chosen):
-        svg = render_map_svg(journey, persona, labels=labels, standalone=True, theme=theme)
+
+    def make(fmt: str) -> str:
+        if fmt == "svg":
+            return render_map_svg(journey, persona, labels=labels, standalone=True, theme=theme)
+        return TEXT_EXPORTS[fmt](journey)
+
+    source_of = sources or make
+    svg = source_of("svg") if any(f in ("svg", "png", "pdf") for f in chosen) else ""
     jobs = []
     for fmt in chosen:
-        source = svg if fmt in ("svg", "png", "pdf") else TEXT_EXPORTS[fmt](journey)
+        source = svg if fmt in ("svg", "png", "pdf") else source_of(fmt)
         jobs.append(
             ExportJob(
                 path=map_download_path(journey.id, lang, fmt, paper if fmt == "pdf" else None),

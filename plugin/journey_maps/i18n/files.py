@@ -65,6 +65,7 @@ from journey_maps.core.errors import Problems, Severity, did_you_mean, display_p
 from journey_maps.core.gallery import Gallery
 from journey_maps.core.ids import id_problem
 from journey_maps.core.model import LANGUAGE_CODE, JourneyMap, Persona
+from journey_maps.core.store import Store
 from journey_maps.i18n.keys import (
     HASH,
     HASH_LENGTH,
@@ -105,6 +106,8 @@ class Translation:
     path: str
     entries: Mapping[str, Entry] = field(default_factory=dict)
     """Entries whose key is a text of the target (unknown keys are reported and left out)."""
+    digest: str = ""
+    """sha256 of the file's bytes (see :attr:`journey_maps.core.document.Document.digest`)."""
 
 
 @dataclass
@@ -396,7 +399,8 @@ def read_translation_file(
         if isinstance(texts, dict)
         else {}
     )
-    return Translation(kind, obj.id, lang, display, entries), orphans, problems
+    translation = Translation(kind, obj.id, lang, display, entries, doc.digest)
+    return translation, orphans, problems
 
 
 def _find_target(
@@ -413,9 +417,14 @@ def _find_target(
 
 
 def load_translations(
-    maps_dir: Path, gallery: Gallery, *, display_base: Path | None = None
+    maps_dir: Path,
+    gallery: Gallery,
+    *,
+    display_base: Path | None = None,
+    store: Store | None = None,
 ) -> tuple[Translations, Problems]:
-    """Load and check every file under ``<maps_dir>/translations/``.
+    """Load and check every file under ``<maps_dir>/translations/`` (parsed files kept in
+    ``store`` between builds, if given).
 
     Like :func:`~journey_maps.load.folder.load_gallery`, nothing raises on bad input: problems
     come back with ``path:line:col``, and what is usable is in the result. Translations of
@@ -435,7 +444,7 @@ def load_translations(
             f"{TRANSLATIONS_DIR}/de/{path.name}; move this file",
         )
     folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-    context = _Context(gallery, maps_dir, translations, problems)
+    context = _Context(gallery, maps_dir, translations, problems, store)
     for folder in folders:
         groups: list[tuple[Kind, list[Path]]] = [
             ("map", yaml_files(folder)),
@@ -453,6 +462,7 @@ class _Context:
     maps_dir: Path
     translations: Translations
     problems: Problems
+    store: Store | None = None
 
 
 def _load_one(path: Path, display: str, kind: Kind, folder_lang: str, context: _Context) -> None:
@@ -466,7 +476,7 @@ def _load_one(path: Path, display: str, kind: Kind, folder_lang: str, context: _
             f"{TRANSLATIONS_DIR}/<lang>/, such as {TRANSLATIONS_DIR}/de/",
         )
         return
-    doc = load_file(path, display, problems)
+    doc = load_file(path, display, problems, store=context.store)
     if doc is None:
         return
     checker = _FileChecker(doc, path, kind, folder_lang, problems)
@@ -505,4 +515,6 @@ def _load_one(path: Path, display: str, kind: Kind, folder_lang: str, context: _
         )
         return
     entries = checker.entries(obj, lang)
-    translations.items[(kind, target, lang)] = Translation(kind, target, lang, display, entries)
+    translations.items[(kind, target, lang)] = Translation(
+        kind, target, lang, display, entries, doc.digest
+    )

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from journey_maps.core.document import Document
-from journey_maps.core.errors import Problems, display_path
+from journey_maps.core.errors import Problem, Problems, display_path
 from journey_maps.core.gallery import Gallery
 from journey_maps.core.model import JourneyMap, Persona
+from journey_maps.core.store import Store, code_version, digest
 from journey_maps.load.checks import (
     check_file,
     check_references,
@@ -66,10 +67,27 @@ class _FileLoader:
     failed: dict[str, dict[str, str]]
     default_language: str
     display_base: Path | None
+    store: Store | None = None
     #: Map and persona files that parsed but failed their checks, by kind.
     failed_docs: dict[str, list[Document]] = field(
         default_factory=lambda: {"map": [], "persona": []}
     )
+
+    def _validated(self, model: type[Item], doc: Document) -> Item | None:
+        """``doc`` validated as ``model``, its problems added; with a store, a file that did
+        not change is not validated again (schema validation and id derivation are most of
+        loading a parsed file)."""
+        if self.store is None or not doc.digest:
+            return validate_model(model, doc, self.problems)
+        key = digest(model.__name__, code_version(), doc.path, doc.digest, self.default_language)
+
+        def validate() -> tuple[Item | None, list[Problem]]:
+            found = Problems()
+            return validate_model(model, doc, found), found.items
+
+        item, problems = self.store.remember("validated", key, validate)
+        self.problems.items.extend(problems)
+        return item
 
     def load(
         self, kind: str, model: type[Item], paths: Iterable[Path]
@@ -78,11 +96,15 @@ class _FileLoader:
         example = "name" if model is Persona else "title"
         for path in paths:
             doc = load_file(
-                path, display_path(path, self.display_base), self.problems, example=example
+                path,
+                display_path(path, self.display_base),
+                self.problems,
+                example=example,
+                store=self.store,
             )
             if doc is None:
                 continue
-            item = validate_model(model, doc, self.problems)
+            item = self._validated(model, doc)
             if item is None:
                 self.failed[kind][intended_id(doc, path)] = doc.path
                 self.failed_docs[kind].append(doc)
@@ -105,11 +127,13 @@ def load_gallery(
     *,
     default_language: str = "en",
     display_base: Path | None = None,
+    store: Store | None = None,
 ) -> tuple[Gallery, Problems]:
     """Load and check every map and persona under ``maps_dir``.
 
     Returns the valid part of the gallery and every problem found: an invalid file is left
     out of the gallery, so a caller may still build the rest (or stop, in strict mode).
+    A ``store`` keeps parsed files between builds (see :mod:`journey_maps.load.kept`).
     """
     problems = Problems()
     gallery = Gallery(default_language=default_language)
@@ -123,7 +147,7 @@ def load_gallery(
         )
         return gallery, problems
     failed: dict[str, dict[str, str]] = {"map": {}, "persona": {}}
-    files = _FileLoader(problems, failed, default_language, display_base)
+    files = _FileLoader(problems, failed, default_language, display_base, store)
     for persona, doc in files.load("persona", Persona, yaml_files(maps_dir / PERSONAS_DIR)):
         gallery.personas[persona.id] = persona
         gallery.documents[f"persona:{persona.id}"] = doc

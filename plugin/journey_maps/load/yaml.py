@@ -13,6 +13,7 @@ ourselves instead of using a constructor, which lets us:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -23,6 +24,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journey_maps.core.document import Document, Loc, Mark, YamlFloat, YamlInt
 from journey_maps.core.errors import Problems
+from journey_maps.core.store import Store
+from journey_maps.load import kept
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 50_000
@@ -443,9 +446,18 @@ def load_text(
 
 
 def load_file(
-    path: Path, display: str, problems: Problems, *, example: str = "title"
+    path: Path,
+    display: str,
+    problems: Problems,
+    *,
+    example: str = "title",
+    store: Store | None = None,
 ) -> Document | None:
-    """Read and parse one YAML file; ``display`` is the path shown in messages."""
+    """Read and parse one YAML file; ``display`` is the path shown in messages.
+
+    With a ``store``, a file parsed before without problems is not parsed again
+    (:mod:`journey_maps.load.kept`).
+    """
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -461,7 +473,18 @@ def load_file(
     except OSError as exc:
         problems.add(display, 1, 1, f"cannot read the file: {exc.strerror or exc}")
         return None
+    file_digest = hashlib.sha256(raw).hexdigest()
+    if store is not None:
+        found = kept.kept(store, file_digest, example, display)
+        if found is not None:
+            return found
     text = _decode(display, raw, problems)
     if text is None:
         return None
-    return load_text(display, text, problems, example=example)
+    before = len(problems)
+    doc = load_text(display, text, problems, example=example)
+    if doc is not None:
+        doc.digest = file_digest
+        if store is not None and len(problems) == before:
+            kept.keep(store, doc, example)
+    return doc

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,10 +36,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from journey_maps.core.errors import Problems
+from journey_maps.core.gallery import Gallery
+from journey_maps.core.store import digest, shared_store
 from journey_maps.export.cache import prune
 from journey_maps.export.raster import ExportError
 from journey_maps.i18n import Translations, clear_cache, load_translations
 from journey_maps.load.folder import load_gallery
+from journey_maps.mkdocs import serve
 from journey_maps.mkdocs.config import JourneyMapsConfig
 from journey_maps.mkdocs.nav import place_sections
 from journey_maps.mkdocs.stash import HtmlStash
@@ -54,7 +59,10 @@ from journey_maps.site.pages import (
     PERSONAS,
     PageSpec,
     Site,
+    Stub,
+    changed_items,
     relative_url,
+    stub_file,
 )
 from journey_maps.site.plan import plan_site
 from journey_maps.site.trees import LanguageTree
@@ -62,6 +70,10 @@ from journey_maps.site.trees import LanguageTree
 log = get_plugin_logger(__name__)
 
 STYLESHEET = "assets/journey-maps/journey-maps.css"
+#: Where parsed files and drawings are kept between builds, below the cache folder, and
+#: what kinds of entries it holds (see journey_maps.core.store).
+STORE = "store"
+STORE_KINDS = ("svg", "html", "yaml", "csv", "json")
 #: Diagram colours as CSS custom properties, generated from the palettes in themes.py.
 DIAGRAM_STYLESHEET = "assets/journey-maps/diagram.css"
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
@@ -77,6 +89,7 @@ def _theme_speaks(config: MkDocsConfig, language: str) -> bool:
 
 
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_ANCHOR = re.compile(r'\bid="([^"<>]+)"')
 
 
 def declare_language(output: str, language: str) -> str:
@@ -114,6 +127,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.files = Files([])
         self.stash = HtmlStash()
         self.downloads: SiteDownloads | None = None
+        # What `mkdocs serve` keeps to update pages in place (see serve.py).
+        self.mkdocs_config: MkDocsConfig | None = None
+        self.nav: Navigation | None = None
+        self.env: Environment | None = None
+        self.bodies: dict[str, str] = {}
+        """Digest of each generated page's body in the served site."""
+        self._fresh: dict[str, str] = {}
 
     # --- configuration --------------------------------------------------------------------
 
@@ -123,6 +143,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        self.mkdocs_config = config
         base = Path(config.config_file_path or ".").resolve().parent
         self.maps_dir = (base / self.config.maps_dir).resolve()
         dirs = config.theme.dirs
@@ -131,7 +152,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         ours = str(theme_dir())
         if ours not in dirs:
             dirs.insert(position, ours)
-        for sheet in (STYLESHEET, DIAGRAM_STYLESHEET, *browse_pages.EXTRA_CSS):
+        sheets = (STYLESHEET, DIAGRAM_STYLESHEET, *browse_pages.EXTRA_CSS)
+        for sheet in (*sheets, browse_pages.FACET_STYLESHEET):
             if sheet not in [str(s) for s in config.extra_css]:
                 config.extra_css.append(sheet)
         for script in browse_pages.EXTRA_JAVASCRIPT:
@@ -149,15 +171,37 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        base = Path(config.config_file_path or ".").resolve().parent
-        if self.serving:
+        gallery = self._load(config)
+        if self.downloads is not None:
+            self._render_downloads(self.downloads, config)
+        for note in self.site.notes:
+            log.info(note)
+        log.info(
+            "Loaded %d journey map(s) and %d persona(s) from %s; %d language(s)",
+            len(gallery.maps),
+            len(gallery.personas),
+            self.config.maps_dir,
+            len(self.trees),
+        )
+
+    def _load(self, config: MkDocsConfig, *, in_place: bool = False) -> Gallery:
+        """Load the gallery and its translations, report their problems, plan the site and
+        its downloads (rendered by the caller)."""
+        base = self._base(config)
+        if self.serving and not in_place:
             clear_cache()  # a translator editing a .po file sees it on the next rebuild
+        store = shared_store(self._cache_dir(base) / STORE)
         gallery, problems = load_gallery(
-            self.maps_dir, default_language=self.config.default_language, display_base=base
+            self.maps_dir,
+            default_language=self.config.default_language,
+            display_base=base,
+            store=store,
         )
         translations = Translations()
         if (self.maps_dir / "translations").is_dir():
-            translations, found = load_translations(self.maps_dir, gallery, display_base=base)
+            translations, found = load_translations(
+                self.maps_dir, gallery, display_base=base, store=store
+            )
             problems.extend(found)
         self._report(problems, strict=bool(config.strict))
         self.problems = problems
@@ -170,25 +214,29 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             gallery_title=self.config.gallery_title,
             personas_title=self.config.personas_title,
             use_directory_urls=config.use_directory_urls,
+            store=store,
         )
-        self.downloads = self.site.downloads = self._plan_downloads(base)
+        self.downloads = self.site.downloads = self._plan_downloads()
         self.specs = self.site.pages()
-        for note in self.site.notes:
-            log.info(note)
-        log.info(
-            "Loaded %d journey map(s) and %d persona(s) from %s; %d language(s)",
-            len(gallery.maps),
-            len(gallery.personas),
-            self.config.maps_dir,
-            len(self.trees),
-        )
+        return gallery
 
     @property
     def trees(self) -> list[LanguageTree]:
         return self.site.trees
 
-    def _plan_downloads(self, base: Path) -> SiteDownloads | None:
-        """Plan and render the downloads now, before MkDocs writes anything."""
+    @staticmethod
+    def _base(config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").resolve().parent
+
+    def _cache_dir(self, base: Path) -> Path:
+        # JOURNEY_MAPS_CACHE_DIR lets CI (or a test session) share one cache between sites.
+        return Path(
+            os.environ.get("JOURNEY_MAPS_CACHE_DIR") or base / self.config.cache_dir
+        ).resolve()
+
+    def _plan_downloads(self) -> SiteDownloads | None:
+        """Every file to publish for download (PNG and PDF not under ``mkdocs serve``,
+        unless ``serve_raster``)."""
         if not self.config.downloads:
             return None
         formats = list(self.config.download_formats)
@@ -200,12 +248,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             templates=self.config.templates,
             dpi=self.config.dpi,
         )
-        downloads.plan(self.site.trees)
+        downloads.plan(
+            self.site.trees,
+            self.site.download_source,
+            keys=self.site.download_key,
+            before=self.downloads if self.serving else None,
+        )
+        return downloads
+
+    def _render_downloads(self, downloads: SiteDownloads, config: MkDocsConfig) -> None:
+        """Render the downloads now, before MkDocs writes anything."""
+        cache_dir = self._cache_dir(self._base(config))
         try:
-            # JOURNEY_MAPS_CACHE_DIR lets CI (or a test session) share one cache between sites.
-            cache_dir = Path(
-                os.environ.get("JOURNEY_MAPS_CACHE_DIR") or base / self.config.cache_dir
-            ).resolve()
             stats = downloads.render(
                 cache_dir=cache_dir,
                 workers=self.config.workers,
@@ -230,11 +284,36 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                     self.config.cache_max_age,
                     cache_dir,
                 )
-        return downloads
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
         if self.downloads is not None:
             self.downloads.publish(Path(config.site_dir))
+        self._write_redirects(Path(config.site_dir), self.site.redirects())
+        store = self.site.store
+        if store.damaged:
+            log.info("%d kept file(s) were damaged and made again", store.damaged)
+            store.damaged = 0
+        if not self.serving and self.config.cache_max_age:
+            # After the pages: every drawing this build used has been refreshed by now.
+            store.prune(STORE_KINDS, older_than_days=self.config.cache_max_age)
+        if self.serving:
+            self._remember_build(config)
+
+    def _write_redirects(self, site_dir: Path, stubs: dict[str, Stub]) -> None:
+        """The files that keep earlier versions' addresses working (see Site.redirects),
+        written after MkDocs wrote the site, so that they never replace a page."""
+        root = site_dir.resolve()
+        for uri, stub in stubs.items():
+            target = (root / stub_file(uri)).resolve()
+            if not target.is_relative_to(root):  # ids cannot do this; stay safe regardless
+                raise PluginError(f"refusing to write {target} outside the site folder")
+            if target.exists():
+                log.info("Kept %s: a page of the site has the address of a redirect", uri)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(stub.html(), encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stash.clear()
@@ -281,6 +360,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             # NOT_IN_NAV: MkDocs checks the nav before on_nav places these pages there.
             files.append(File.generated(config, uri, content="", inclusion=NOT_IN_NAV))
         files.append(File.generated(config, DIAGRAM_STYLESHEET, content=SITE_CSS))
+        facets = browse_pages.facet_stylesheet(self.site)
+        files.append(File.generated(config, browse_pages.FACET_STYLESHEET, content=facets))
         self.files = files
         if len(self.trees) > 1:
             for spec in list(self.specs.values()):
@@ -365,7 +446,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             )
             for tree in self.trees[1:]
         }
-        return place_sections(nav, ours, self._sections(self.trees[0], files, config))
+        self.nav = place_sections(nav, ours, self._sections(self.trees[0], files, config))
+        return self.nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env
+        return env
 
     # --- page content -------------------------------------------------------------------------
 
@@ -386,18 +472,29 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         page.meta.setdefault("hide", ["toc"])
         if not spec.searchable:
             page.meta.setdefault("search", {"exclude": True})
-        body = spec.body(self.site.url_for(spec))
-        if spec.kind == GALLERY and self.serving and self.problems:
-            # While editing, show what is wrong where the author is looking.
-            body = html.problems_notice(self.problems.sorted(), spec.tree.labels) + body
+        body = self._fresh.pop(spec.uri, None) or self._body(spec)
+        if self.serving:
+            self.bodies[spec.uri] = digest(body)
         marker = self.stash.stash(page.file.src_uri, body)
         # An author's own maps/index.md or personas/index.md is kept as the intro.
         return f"{markdown}\n\n{marker}\n" if own_intro else f"{marker}\n"
 
+    def _body(self, spec: PageSpec) -> str:
+        body = spec.body(self.site.url_for(spec))
+        if spec.kind == GALLERY and self.serving and self.problems:
+            # While editing, show what is wrong where the author is looking.
+            body = html.problems_notice(self.problems.sorted(), spec.tree.labels) + body
+        return body
+
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        return self.stash.restore(page.file.src_uri, html_text)
+        restored = self.stash.restore(page.file.src_uri, html_text)
+        if page.file.src_uri in self.specs and page.present_anchor_ids is not None:
+            # MkDocs found the anchors before the body went in; links from other pages to
+            # them (maps/<id>/index.md#compare) are checked against these.
+            page.present_anchor_ids.update(_ANCHOR.findall(restored))
+        return self.stash.hide(page.file.src_uri, restored)
 
     def _draw_fences(self, markdown: str, page: Page, files: Files) -> str:
         """Diagrams in hand-written pages (:mod:`journey_maps.site.fences`), problems by page."""
@@ -475,4 +572,116 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self.maps_dir.is_dir():
             server.watch(str(self.maps_dir))
+            serve.install(server, str(config.config_file_path))
         return server
+
+    # --- `mkdocs serve`: saving a map updates its pages in place (see serve.py) --------------
+
+    def _watched(self, config: MkDocsConfig) -> list[Path]:
+        """What MkDocs watches (and so what may trigger a rebuild), plus the maps folder."""
+        roots = [self.maps_dir, Path(config.docs_dir)]
+        if config.config_file_path:
+            roots.append(Path(config.config_file_path))
+        if config.theme.custom_dir:
+            roots.append(Path(config.theme.custom_dir))
+        roots += [Path(path) for path in config.watch]
+        return [root.resolve() for root in roots if root.exists()]
+
+    def _remember_build(self, config: MkDocsConfig) -> None:
+        roots = self._watched(config)
+        serve.SESSIONS[str(config.config_file_path)] = serve.Session(
+            update=self._update_in_place,
+            roots=roots,
+            maps_dir=self.maps_dir,
+            files=serve.snapshot(roots),
+        )
+
+    def _nav_titles(self) -> dict[str, str]:
+        """The titles the navigation shows of generated pages (a change needs a full build)."""
+        listed = set()
+        for item in self.nav.pages if self.nav else []:
+            listed.add(item.file.src_uri)
+        for nav in self.navs.values():
+            listed.update(item.file.src_uri for item in nav.pages)
+        return {uri: spec.title() for uri, spec in self.specs.items() if uri in listed}
+
+    def _update_in_place(self, paths: set[str]) -> bool:
+        """The served site after map files changed, page by page; False: rebuild it all."""
+        steps = serve.mkdocs_page_steps()
+        config = self.mkdocs_config
+        if steps is None or config is None or self.nav is None or self.env is None:
+            return False
+        populate, build_page = steps
+        before_site, before_specs, before_downloads = self.site, self.specs, self.downloads
+        before_titles = self._nav_titles()
+        before_redirects = before_site.redirects()
+        self._load(config, in_place=True)
+        if set(self.specs) != set(before_specs) or self._nav_titles() != before_titles:
+            return False  # other pages or another navigation: MkDocs' full rebuild
+        site_dir = Path(config.site_dir)
+        items = changed_items(before_site, self.site)
+        reached = [
+            uri
+            for uri, spec in self.specs.items()
+            if (depends := spec.depends()) is None or depends & items
+        ]
+        # The pages of the maps that changed first, written before any other work: the
+        # author is looking at one of them. Listings, registries and the rest follow.
+        first = {item.partition(":")[2] for item in items if item.startswith("map:")}
+        own = [uri for uri in reached if self.specs[uri].item_id in first]
+        if self.downloads is not None:  # first: the pages show the files' sizes
+            cache_dir = self._cache_dir(self._base(config))
+            self.downloads.update(before_downloads, site_dir, cache_dir=cache_dir)
+        built = self._build_changed(own, populate, build_page)
+        if built is None:
+            return False
+        rest = self._build_changed([uri for uri in reached if uri not in own], populate, build_page)
+        if rest is None:
+            return False
+        self._rewrite_generated(site_dir, before_redirects)
+        built += rest
+        log.info("%d page(s) changed: %s", len(built), ", ".join(built[:5]))
+        return True
+
+    def _build_changed(
+        self, uris: list[str], populate: Callable[..., None], build_page: Callable[..., None]
+    ) -> list[str] | None:
+        """Build those of ``uris`` whose body changed, through MkDocs' own page steps; the
+        source paths built, or None when a page is missing (a full rebuild then)."""
+        config = self.mkdocs_config
+        assert config is not None and self.nav is not None
+        bodies = {}
+        for uri in uris:
+            body = self._body(self.specs[uri])
+            if digest(body) != self.bodies.get(uri):
+                bodies[uri] = body
+        self._fresh = dict(bodies)  # on_page_markdown takes each body from here
+        pages = self.files.documentation_pages()
+        try:
+            for uri in bodies:
+                file = self.files.get_file_from_path(uri)
+                if file is None or file.page is None:
+                    return None
+                populate(file.page, config, self.files)
+                build_page(file.page, config, pages, self.nav, self.env)
+        finally:
+            self._fresh = {}
+        return list(bodies)
+
+    def _rewrite_generated(self, site_dir: Path, before: dict[str, Stub]) -> None:
+        """The catalog, the facet stylesheet and the redirects, where they changed."""
+        generated = {browse_pages.FACET_STYLESHEET: browse_pages.facet_stylesheet(self.site)}
+        if self.config.catalog:
+            generated[CATALOG_FILE] = dump_catalog(build_catalog(self.site))
+        for path, text in generated.items():
+            target = site_dir / path
+            if not target.is_file() or target.read_text("utf-8") != text:
+                target.write_text(text, encoding="utf-8")
+        redirects = self.site.redirects()
+        changed = {uri: stub for uri, stub in redirects.items() if before.get(uri) != stub}
+        for uri in (before.keys() - redirects.keys()) | (before.keys() & changed.keys()):
+            # Only a stub this plugin wrote goes; a page of the site at that address stays.
+            target = site_dir / stub_file(uri)
+            if target.is_file() and target.read_text("utf-8") == before[uri].html():
+                target.unlink()
+        self._write_redirects(site_dir, changed)

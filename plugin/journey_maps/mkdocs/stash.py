@@ -8,9 +8,11 @@ Two hand-offs, both keyed by the page's source URI:
 * **Search**: mkdocs-material's search plugin parses ``page.content`` tag by tag in
   ``on_page_context``. Our diagrams are about half of all the tags of a gallery, and their
   texts repeat the stage table that is already indexed (plus legend words like "Positive"
-  that would match every map). So each diagram is swapped for a comment after
-  ``on_page_content`` and put back into the finished page in ``on_post_page``: faster builds,
-  a smaller search index, and results that point at the table rows, which have anchors.
+  that would match every map); blocks our templates leave out of search (visible stage rows,
+  gallery cards, registries) would be parsed only to be skipped. So each diagram, and each
+  block between ``<!--jm:noindex-->`` and ``<!--/jm:noindex-->``, is swapped for a comment
+  after ``on_page_content`` and put back into the finished page in ``on_post_page``: faster
+  builds, a smaller search index, and results that point at the stage anchors.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ import zlib
 _DIAGRAM = re.compile(
     r'<svg xmlns="http://www\.w3\.org/2000/svg" [^>]*\bclass="jm-svg[ "].*?</svg>', re.S
 )
+#: A block our templates leave out of search: kept whole, and put back without the markers.
+_NOINDEX = re.compile(r"<!--jm:noindex-->(.*?)<!--/jm:noindex-->", re.S)
+_HIDDEN = re.compile(r"<!--JOURNEYMAPSHIDDEN\d+X[0-9a-f]+-->")
 
 
 class HtmlStash:
@@ -30,7 +35,7 @@ class HtmlStash:
 
     def __init__(self) -> None:
         self._bodies: dict[str, dict[str, str]] = {}
-        self._diagrams: dict[str, dict[str, str]] = {}
+        self._hidden: dict[str, dict[str, str]] = {}
 
     def stash(self, page_uri: str, html_text: str) -> str:
         """A placeholder word for ``html_text``: Markdown turns it into ``<p>word</p>``."""
@@ -40,33 +45,39 @@ class HtmlStash:
         return marker
 
     def restore(self, page_uri: str, html_text: str) -> str:
-        """Put the stashed bodies back, then take the diagrams out until the page is done."""
+        """Put the stashed bodies back where Markdown left their placeholders."""
         for marker, body in self._bodies.pop(page_uri, {}).items():
             html_text = html_text.replace(f"<p>{marker}</p>", body, 1)
-        if 'class="jm-svg' not in html_text:
+        return html_text
+
+    def hide(self, page_uri: str, html_text: str) -> str:
+        """Take the diagrams and the blocks left out of search out until the page is done."""
+        if "jm:noindex" not in html_text and 'class="jm-svg' not in html_text:
             return html_text
-        diagrams: dict[str, str] = {}
+        hidden: dict[str, str] = {}
         tag = _tag(page_uri)
 
-        def defer(match: re.Match[str]) -> str:
-            marker = f"<!--JOURNEYMAPSSVG{len(diagrams)}X{tag}-->"
-            diagrams[marker] = match.group(0)
+        def defer(text: str) -> str:
+            marker = f"<!--JOURNEYMAPSHIDDEN{len(hidden)}X{tag}-->"
+            hidden[marker] = text
             return marker
 
-        html_text = _DIAGRAM.sub(defer, html_text)
-        self._diagrams[page_uri] = diagrams
+        html_text = _NOINDEX.sub(lambda match: defer(match.group(1)), html_text)
+        html_text = _DIAGRAM.sub(lambda match: defer(match.group(0)), html_text)
+        self._hidden[page_uri] = hidden
         return html_text
 
     def finish(self, page_uri: str, output: str) -> str:
-        """The finished page with its diagrams back in place."""
-        for marker, diagram in self._diagrams.pop(page_uri, {}).items():
-            output = output.replace(marker, diagram, 1)
-        return output
+        """The finished page with everything hidden back in place."""
+        hidden = self._hidden.pop(page_uri, None)
+        if not hidden:
+            return output
+        return _HIDDEN.sub(lambda match: hidden.get(match.group(0), match.group(0)), output)
 
     def clear(self) -> None:
         """Forget pages a failed build left half-way (``mkdocs serve`` keeps the plugin)."""
         self._bodies.clear()
-        self._diagrams.clear()
+        self._hidden.clear()
 
 
 def _tag(page_uri: str) -> str:

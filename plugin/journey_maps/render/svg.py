@@ -256,8 +256,15 @@ class _Writer:
         self.out.append("</g>")
 
 
-def to_svg(drawing: Drawing, *, standalone: bool, theme: str, id_prefix: str) -> str:
-    """SVG text for ``drawing`` (see the module docstring for the two flavours)."""
+def to_svg(
+    drawing: Drawing, *, standalone: bool, theme: str, id_prefix: str, decorative: bool = False
+) -> str:
+    """SVG text for ``drawing`` (see the module docstring for the two flavours).
+
+    A ``decorative`` inline SVG repeats what the text beside it says (a gallery card's
+    thumbnail): hidden from assistive technology, without title and description, and
+    without a ``<style>`` of its own, since the site stylesheet colours its classes.
+    """
     if not _PREFIX.match(id_prefix):
         raise ValueError(
             f"id_prefix {id_prefix!r} is not a valid id: start with a letter, then use "
@@ -269,6 +276,12 @@ def to_svg(drawing: Drawing, *, standalone: bool, theme: str, id_prefix: str) ->
     for item in drawing.items:
         writer.shape(item)
     width, height = num(drawing.width), num(drawing.height)
+    if decorative and not standalone:
+        return (
+            f'<svg xmlns="{SVG_NS}" class="jm-svg jm-{escape(drawing.kind)}" width="{width}"'
+            f' height="{height}" viewBox="0 0 {width} {height}" aria-hidden="true"'
+            f' focusable="false" font-family="{FONT_STACK}">' + "".join(writer.out) + "</svg>\n"
+        )
     head = [
         '<?xml version="1.0" encoding="UTF-8"?>\n' if standalone else "",
         f'<svg xmlns="{SVG_NS}" id="{id_prefix}" class="jm-svg jm-{escape(drawing.kind)}"'
@@ -315,6 +328,7 @@ def render_thumbnail_svg(
     standalone: bool = True,
     theme: str = "light",
     id_prefix: str | None = None,
+    decorative: bool = False,
 ) -> str:
     """A 320×180 card picture of ``journey``: columns and emotion curve, no small text."""
     drawing = layout_thumbnail(journey, labels or Labels())
@@ -323,4 +337,5 @@ def render_thumbnail_svg(
         standalone=standalone,
         theme=theme,
         id_prefix=id_prefix or default_prefix(journey) + "-thumb",
+        decorative=decorative,
     )

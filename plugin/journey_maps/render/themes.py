@@ -135,13 +135,28 @@ def _block(selector: str, colours: Palette) -> str:
     return selector + " {\n" + "\n".join(lines) + "\n}\n"
 
 
+def _role_classes(colours: Palette) -> str:
+    """The colour classes of inline SVGs (``jm-f-<role>``, ``jm-s-<role>``) for every role.
+
+    An inline diagram carries these rules in a ``<style>`` of its own, scoped to its id; a
+    decorative one (a gallery card's thumbnail, hundreds per page) relies on these instead.
+    """
+    rules = [
+        f".jm-svg .jm-{prop[0]}-{role} {{ {prop}: var({custom_property(role)}); }}"
+        for role in colours
+        for prop in ("fill", "stroke")
+    ]
+    return "\n".join(rules) + "\n"
+
+
 #: Custom property definitions for a site: light by default and for mkdocs-material's
-#: ``default`` scheme, dark for its ``slate`` scheme.
+#: ``default`` scheme, dark for its ``slate`` scheme; then the colour classes.
 SITE_CSS: Final[str] = (
     "/* mkdocs-journey-maps: colours of inline journey map diagrams (generated from\n"
     "   journey_maps.render.themes; edit the palettes there, not here). */\n"
     + _block(':root,\n[data-md-color-scheme="default"]', LIGHT)
     + _block('[data-md-color-scheme="slate"]', DARK)
+    + _role_classes(LIGHT)
 )
 
 

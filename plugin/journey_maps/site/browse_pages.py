@@ -1,37 +1,33 @@
-"""The browsing pages: facet listings, pages of the gallery, registries, board, comparisons.
+"""The browsing pages: the gallery listing, the registries and the action-plan board.
 
 Registered as page kinds (see :mod:`.pages`), in every language tree, at these addresses
 below the tree's prefix:
 
-===================================  ==========================================================
-``maps/page/<n>/``                   the gallery from its second page on (48 cards a page)
-``maps/<dimension>/<value>/``        a facet: ``type/future-state``, ``persona/<id>``,
-                                     ``tag/<tag-slug>``, ``language/<code>``; ``page/<n>/``
-                                     below it for its further pages
-``maps/<dimension>/``                every value of a dimension, when the filter bar cannot
-                                     show them all
-``maps/pain-points/``                the pain points registry (``page/<n>/`` when long)
-``maps/opportunities/``              the opportunities registry
-``maps/action-plan/``                the action-plan board
-``maps/<future-map-id>/compare/``    a future-state map against the map it ``improves``
-===================================  ==========================================================
+=============================  ===============================================================
+``maps/``                      the gallery: every map as a card, with filters by map type,
+                               persona, tag and language
+``maps/pain-points/``          the pain points registry (``page/<n>/`` when very long)
+``maps/opportunities/``        the opportunities registry
+``maps/action-plan/``          the action-plan board
+=============================  ===============================================================
 
-The first page of the gallery itself (``maps/``) is the first page of that listing, so this
-module registers the gallery kind too.
+A filter is a view of the gallery, not a page of its own: ``maps/#tag-retail`` shows the maps
+tagged "retail". With JavaScript, ``browse.js`` filters the cards in place; without it, the
+generated stylesheet (:func:`facet_stylesheet`, one rule per filter value) hides the other
+cards while the address names the filter (CSS ``:target``). One listing page per language
+instead of a page per filter value per language keeps big galleries cheap to build; the
+addresses of the pages earlier versions published (``maps/tag/retail/``,
+``maps/page/2/``, ``maps/<id>/compare/``...) stay valid as redirects (:class:`.pages.Redirect`).
 
 Everything a page shows is computed once per tree and build (:class:`_Browse`, kept by the
-:class:`~.pages.Site`), so that 500 maps in six languages do not render 500 thumbnails per
-facet page. A generated path that would replace a map page (a map with the id
-``action-plan``...) is not generated: the map wins, and the build log says why the page is
-missing.
+:class:`~.pages.Site`). An address that a map's id already takes is not used: the map wins,
+and the build log says what is missing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from journey_maps.i18n import localize_labels
-from journey_maps.layout.labels import fill
 from journey_maps.render.svg import render_thumbnail_svg
 from journey_maps.site import html
 from journey_maps.site.browse import (
@@ -46,27 +42,51 @@ from journey_maps.site.browse import (
     REGISTRY,
     REGISTRY_PAGE,
 )
-from journey_maps.site.browse.compare import comparable, compare
+from journey_maps.site.browse.compare import comparable
 from journey_maps.site.browse.facets import (
     FILTER_LIMIT,
     Facet,
     Facets,
     Listing,
     build_facets,
+    card_selector,
+    facet_anchor,
     listing,
 )
-from journey_maps.site.browse.paging import chunk_by_budget, page_bounds, page_count
-from journey_maps.site.browse.registries import Lane, board, entry_counts, lane_registry
+from journey_maps.site.browse.paging import (
+    LEGACY_ITEM_BUDGET,
+    LEGACY_PAGE_SIZE,
+    chunk_by_budget,
+    page_count,
+)
+from journey_maps.site.browse.registries import (
+    Lane,
+    board,
+    entry_counts,
+    lane_count,
+    lane_entries,
+)
 from journey_maps.site.html import browse as views
-from journey_maps.site.pages import GALLERY, MAP, PageKind, PageSpec, Site, register
+from journey_maps.site.pages import (
+    GALLERY,
+    MAP,
+    Anchor,
+    PageKind,
+    PageSpec,
+    Redirect,
+    Site,
+    register,
+    register_anchor,
+    register_redirect,
+)
 from journey_maps.site.trees import LanguageTree
 
 #: Stylesheet and script of the browsing pages, below the site root; the plugin adds them
 #: to ``extra_css`` and ``extra_javascript`` (files in theme/assets/journey-maps/).
 EXTRA_CSS = ["assets/journey-maps/browse.css"]
 EXTRA_JAVASCRIPT = ["assets/journey-maps/browse.js"]
-
-_CACHE_SIZE = 32
+#: The generated stylesheet that filters the gallery without JavaScript.
+FACET_STYLESHEET = "assets/journey-maps/facets.css"
 
 
 def _title_order(tree: LanguageTree) -> list[str]:
@@ -84,10 +104,7 @@ class _Browse:
     facets: Facets
     languages: dict[str, list[tuple[str, str]]]
     """Per map: (code, name) of the languages it is available in, on multilingual sites."""
-    comparable: dict[str, str]
-    indexes: list[str]
     registries: list[str]
-    thumbnails: dict[str, str] = field(default_factory=dict)
     chunks: dict[str, list[list[str]]] = field(default_factory=dict)
 
     @classmethod
@@ -105,44 +122,36 @@ class _Browse:
             map_languages={m: [code for code, _ in found] for m, found in available.items()},
         )
         taken = set(gallery.maps)  # maps/<id>/ is a map page: never replace one
-        indexes = [
-            dimension
-            for dimension, values in facets.dimensions.items()
-            if len(values) > FILTER_LIMIT
-            and _free(site, dimension, taken, "the list of every value")
-        ]
         registries = [r for r in REGISTRIES if _free(site, r, taken, "this registry")]
-        pairs = {
-            future: current
-            for future, current in comparable(gallery).items()
-            # maps/persona/compare/ could be a facet as well as a comparison: the facet wins.
-            if facets.get(f"{future}/compare") is None
-        }
         return cls(
             tree,
-            localize_labels(views.BrowseLabels(), tree.language),
+            tree.browse_labels,
             listing(gallery, tree.localized.is_available),
             facets,
             available if len(site.trees) > 1 else {},
-            pairs,
-            indexes,
             registries,
         )
 
-    def thumbnail(self, map_id: str) -> str:
-        if map_id not in self.thumbnails:
-            journey = self.tree.gallery.maps[map_id]
-            self.thumbnails[map_id] = render_thumbnail_svg(
-                journey, labels=self.tree.diagram_labels, standalone=False
-            )
-        return self.thumbnails[map_id]
+    def thumbnail(self, site: Site, map_id: str) -> str:
+        journey = self.tree.gallery.maps[map_id]
+        return site.drawing(
+            "thumbnail",
+            self.tree,
+            (f"map:{map_id}",),
+            lambda: render_thumbnail_svg(
+                journey, labels=self.tree.diagram_labels, standalone=False, decorative=True
+            ),
+        )
 
-    def registry_chunks(self, name: str) -> list[list[str]]:
+    def registry_chunks(self, name: str, budget: int | None = None) -> list[list[str]]:
         """The maps on each page of a registry (whole maps, up to the entry budget)."""
-        if name not in self.chunks:
+        key = f"{name}:{budget}"
+        if key not in self.chunks:
             counts = entry_counts(self.tree.gallery, _title_order(self.tree), name)
-            self.chunks[name] = chunk_by_budget(counts)
-        return self.chunks[name]
+            self.chunks[key] = (
+                chunk_by_budget(counts) if budget is None else chunk_by_budget(counts, budget)
+            )
+        return self.chunks[key]
 
 
 def _free(site: Site, segment: str, taken: set[str], what: str) -> bool:
@@ -165,178 +174,89 @@ def _browse(site: Site, tree: LanguageTree) -> _Browse:
     return site.derived(f"browse:{tree.language}", lambda: _Browse.of(site, tree))
 
 
-# --- listings: the gallery, its pages, the facets ------------------------------------------------
+# --- the gallery ----------------------------------------------------------------------------
 
 
-def _listing_url(url_for: html.UrlFor, facet: Facet | None, page: int) -> str:
-    if facet is None:
-        return url_for(GALLERY, "") if page == 1 else url_for(GALLERY_PAGE, str(page))
-    return url_for(FACET, facet.key) if page == 1 else url_for(FACET_PAGE, f"{facet.key}/{page}")
-
-
-def _listing(spec: PageSpec, facet: Facet | None, page: int, url_for: html.UrlFor) -> str:
+def _gallery_body(spec: PageSpec, url_for: html.UrlFor) -> str:
     tree, state = spec.tree, _state(spec)
     gallery = tree.gallery
-    selected = state.listing if facet is None else state.listing.only(facet.maps)
-    pages = page_count(len(selected))
-    start, stop = page_bounds(page)
-    shown = selected.page(start, stop)
-    cards = [
-        views.Card(
-            gallery.maps[m],
-            state.thumbnail(m),
-            state.facets.values_of.get(m, {}),
-            state.languages.get(m, ()),
+    values = state.facets.values_of
+
+    def card(map_id: str) -> str:
+        journey = gallery.maps[map_id]
+        languages = state.languages.get(map_id, ())
+
+        def make() -> str:
+            thumbnail = state.thumbnail(spec.site, map_id)
+            shown = views.Card(journey, thumbnail, values.get(map_id, {}), languages)
+            return views.card_html(
+                shown, gallery, url_for=url_for, labels=tree.labels, words=state.words
+            )
+
+        return spec.site.kept_html(
+            "card",
+            tree,
+            (f"map:{map_id}", f"persona:{journey.persona or ''}"),
+            make,
+            page=spec.uri,
+            extra=tuple(f"{code}={name}" for code, name in languages),
         )
-        for m in shown.available
-    ]
+
     untranslated = [
-        views.Card(gallery.maps[m], values=state.facets.values_of.get(m, {}))
-        for m in shown.untranslated
+        views.Card(gallery.maps[m], values=values.get(m, {})) for m in state.listing.untranslated
     ]
-    title = tree.labels.gallery if facet is None else views.facet_title(facet, state.words)
-    all_maps = views.FacetLink(
-        None,
-        state.words.all_maps,
-        _listing_url(url_for, None, 1),
-        str.__str__(tree.labels.gallery),
-        len(state.listing),
-        facet is None,
-    )
-    groups = views.filter_groups(
-        state.facets,
-        facet,
-        url_for,
-        tree.labels,
-        state.words,
-        has_index=lambda dimension: dimension in state.indexes,
-    )
+    untranslated_ids = set(state.listing.untranslated)
     return views.listing_page(
-        cards=cards,
+        cards=[card(m) for m in state.listing.available],
         untranslated=untranslated,
         gallery=gallery,
-        groups=groups if len(state.listing) else [],
-        all_maps=all_maps,
+        facets=state.facets,
+        has_untranslated={f.token: bool(f.maps & untranslated_ids) for f in state.facets.all()},
         registries=state.registries,
-        total=len(selected),
-        first=start + 1,
-        pager=views.Pager(page, pages, lambda n: _listing_url(url_for, facet, n)),
-        complete=facet is None and pages == 1,
-        title=views.paged_title(str.__str__(title), page, pages, state.words),
         url_for=url_for,
         labels=tree.labels,
         words=state.words,
     )
 
 
-# The gallery (``maps/``) is the first page of the paginated, filterable listing, and the
-# first page of the gallery section.
+# The gallery is the first page of the gallery section, so it goes before the maps.
 register(
     PageKind(
         GALLERY,
         path=lambda _: "maps/index.md",
         title=lambda spec: spec.tree.labels.gallery,
-        body=lambda spec, url_for: _listing(spec, None, 1, url_for),
+        body=_gallery_body,
         section=GALLERY,
     ),
     before=MAP,
 )
-
-
-def _gallery_pages(site: Site, tree: LanguageTree) -> list[str]:
-    return [str(n) for n in range(2, page_count(len(_browse(site, tree).listing)) + 1)]
-
-
-def _facet_pages(site: Site, tree: LanguageTree) -> list[str]:
-    state = _browse(site, tree)
-    return [
-        f"{facet.key}/{n}"
-        for facet in state.facets.all()
-        for n in range(2, page_count(len(state.listing.only(facet.maps))) + 1)
-    ]
-
-
-def _split_page(item_id: str) -> tuple[str, int]:
-    """``tag/retail/2`` → (``tag/retail``, 2)."""
-    key, _, number = item_id.rpartition("/")
-    return key, int(number)
-
-
-def _facet(spec: PageSpec, key: str) -> Facet:
-    facet = _state(spec).facets.get(key)
-    assert facet is not None, key
-    return facet
-
-
-def _paged(title: str, spec: PageSpec, page: int, pages: int) -> str:
-    return views.paged_title(title, page, pages, _state(spec).words)
-
-
-def _facet_page_title(spec: PageSpec) -> str:
-    key, page = _split_page(spec.item_id)
-    facet = _facet(spec, key)
-    state = _state(spec)
-    pages = page_count(len(state.listing.only(facet.maps)))
-    return _paged(views.facet_title(facet, state.words), spec, page, pages)
-
-
-def _gallery_page_title(spec: PageSpec) -> str:
-    pages = page_count(len(_state(spec).listing))
-    return _paged(str.__str__(spec.tree.labels.gallery), spec, int(spec.item_id), pages)
-
-
-register(
-    PageKind(
-        GALLERY_PAGE,
-        path=lambda item_id: f"maps/page/{item_id}/index.md",
-        title=_gallery_page_title,
-        body=lambda spec, url_for: _listing(spec, None, int(spec.item_id), url_for),
-        items=_gallery_pages,
-        searchable=False,
-    )
-)
-register(
-    PageKind(
-        FACET,
-        path=lambda key: f"maps/{key}/index.md",
-        title=lambda spec: views.facet_title(_facet(spec, spec.item_id), _state(spec).words),
-        body=lambda spec, url_for: _listing(spec, _facet(spec, spec.item_id), 1, url_for),
-        items=lambda site, tree: [facet.key for facet in _browse(site, tree).facets.all()],
-        searchable=False,
-    )
-)
-register(
-    PageKind(
-        FACET_PAGE,
-        path=lambda item_id: "maps/{}/page/{}/index.md".format(*_split_page(item_id)),
-        title=_facet_page_title,
-        body=lambda spec, url_for: _listing(
-            spec,
-            _facet(spec, _split_page(spec.item_id)[0]),
-            _split_page(spec.item_id)[1],
-            url_for,
-        ),
-        items=_facet_pages,
-        searchable=False,
-    )
+register_anchor(Anchor(FACET, page=lambda key: (GALLERY, ""), fragment=facet_anchor))
+register_anchor(
+    Anchor(FACET_INDEX, page=lambda dimension: (GALLERY, ""), fragment=lambda d: f"all-{d}")
 )
 
 
-def _facet_index_body(spec: PageSpec, url_for: html.UrlFor) -> str:
-    state = _state(spec)
-    facets = state.facets.dimensions.get(spec.item_id, ())
-    return views.facet_index_page(spec.item_id, facets, url_for, state.words)
+def facet_stylesheet(site: Site) -> str:
+    """The CSS that filters the gallery without JavaScript: per filter value, while the
+    address names it (``maps/#tag-retail``), the cards and entries without it are hidden.
 
-
-register(
-    PageKind(
-        FACET_INDEX,
-        path=lambda dimension: f"maps/{dimension}/index.md",
-        title=lambda spec: _state(spec).words.dimension_titles[spec.item_id],
-        body=_facet_index_body,
-        items=lambda site, tree: list(_browse(site, tree).indexes),
-    )
-)
+    Facet values are the same in every language tree, so one stylesheet serves the site.
+    A page where ``browse.js`` runs marks its listing ``data-jm-enhanced`` and filters it
+    itself, so these rules stand back there.
+    """
+    facets: dict[str, Facet] = {}
+    for tree in site.trees:
+        for facet in _browse(site, tree).facets.all():
+            facets.setdefault(facet.token, facet)
+    rules = ["/* mkdocs-journey-maps: the gallery's filters without JavaScript (generated). */"]
+    for facet in facets.values():
+        scope = f".jm-browse:not([data-jm-enhanced]) #{facet_anchor(facet.key)}:target ~"
+        other = card_selector(facet, negate=True)
+        rules.append(
+            f"{scope} .jm-cards-wrap .jm-card{other},\n"
+            f"{scope} .jm-untranslated-maps > li{other} {{ display: none; }}"
+        )
+    return "\n".join(rules) + "\n"
 
 
 # --- registries and the board -----------------------------------------------------------------
@@ -346,7 +266,9 @@ def _registry_title(spec: PageSpec) -> str:
     name, _, number = spec.item_id.partition("/")
     state = _state(spec)
     pages = max(1, len(state.registry_chunks(name)))
-    return _paged(state.words.registry_titles[name], spec, int(number or 1), pages)
+    return views.paged_title(
+        state.words.registry_titles[name], int(number or 1), pages, state.words
+    )
 
 
 def _registry_url(url_for: html.UrlFor, name: str, page: int) -> str:
@@ -356,33 +278,57 @@ def _registry_url(url_for: html.UrlFor, name: str, page: int) -> str:
 def _registry_body(spec: PageSpec, url_for: html.UrlFor) -> str:
     name, _, number = spec.item_id.partition("/")
     page = int(number or 1)
-    state = _state(spec)
-    gallery = spec.tree.gallery
+    state, site, tree = _state(spec), spec.site, spec.tree
+    gallery = tree.gallery
     chunks = state.registry_chunks(name)
     maps = chunks[page - 1] if chunks else []
     pager = views.Pager(page, max(1, len(chunks)), lambda n: _registry_url(url_for, name, n))
-    labels, words, empty = spec.tree.labels, state.words, not gallery.maps
+    labels, words, empty = tree.labels, state.words, not gallery.maps
+
+    def items(map_id: str) -> tuple[str, ...]:
+        return (f"map:{map_id}", f"persona:{gallery.maps[map_id].persona or ''}")
+
     if name == ACTION_PLAN:
+        columns = {
+            status: [
+                site.kept_html(
+                    "board-card",
+                    tree,
+                    items(card.map_id),
+                    lambda card=card: views.board_card(  # type: ignore[misc]
+                        card, gallery, url_for=url_for, labels=labels, words=words
+                    ),
+                    page=spec.uri,
+                    extra=(card.anchor,),
+                )
+                for card in cards
+            ]
+            for status, cards in board(gallery, maps).items()
+        }
         return views.board_page(
-            board(gallery, maps),
-            gallery,
-            pager=pager,
-            empty_gallery=empty,
-            url_for=url_for,
-            labels=labels,
-            words=words,
+            columns, pager=pager, empty_gallery=empty, labels=labels, words=words
         )
     lane: Lane = "pain_points" if name == PAIN_POINTS else "opportunities"
-    entries = lane_registry(gallery, maps, lane)
+    sections = [
+        site.kept_html(
+            f"registry-{name}",
+            tree,
+            items(map_id),
+            lambda map_id=map_id: views.registry_section(  # type: ignore[misc]
+                name,
+                lane_entries(gallery.maps[map_id], lane),
+                gallery,
+                url_for=url_for,
+                labels=labels,
+                words=words,
+            ),
+            page=spec.uri,
+        )
+        for map_id in maps
+        if map_id in gallery.maps and lane_count(gallery.maps[map_id], lane)
+    ]
     return views.registry_page(
-        name,
-        entries,
-        gallery,
-        pager=pager,
-        empty_gallery=empty,
-        url_for=url_for,
-        labels=labels,
-        words=words,
+        name, sections, pager=pager, empty_gallery=empty, labels=labels, words=words
     )
 
 
@@ -412,30 +358,101 @@ register(
 )
 
 
-# --- current against future state ----------------------------------------------------------------
+# --- addresses of earlier versions' pages -------------------------------------------------------
 
 
-def _compare_body(spec: PageSpec, url_for: html.UrlFor) -> str:
-    tree, state = spec.tree, _state(spec)
-    future = tree.gallery.maps[spec.item_id]
-    comparison = compare(tree.gallery.maps[state.comparable[spec.item_id]], future)
-    diagram = views.compare_diagram(
-        comparison, tree.labels, state.words, id_prefix=f"jm-compare-{future.id}-{tree.language}"
+def _split_page(item_id: str) -> tuple[str, int]:
+    """``tag/retail/2`` → (``tag/retail``, 2)."""
+    key, _, number = item_id.rpartition("/")
+    return key, int(number)
+
+
+def _legacy_pages(total: int) -> range:
+    """Page numbers 2.. that a listing of ``total`` cards had when listings were paged."""
+    return range(2, page_count(total, LEGACY_PAGE_SIZE) + 1)
+
+
+def _legacy_registry_pages(state: _Browse, name: str) -> int:
+    return len(state.registry_chunks(name, LEGACY_ITEM_BUDGET))
+
+
+def _facet_title(site: Site, tree: LanguageTree, key: str) -> str:
+    state = _browse(site, tree)
+    facet = state.facets.get(key)
+    return views.facet_title(facet, state.words) if facet else tree.labels.gallery
+
+
+def _gallery_title(site: Site, tree: LanguageTree, item_id: str) -> str:
+    return str.__str__(tree.labels.gallery)
+
+
+register_redirect(
+    Redirect(
+        GALLERY_PAGE,
+        path=lambda n: f"maps/page/{n}/index.md",
+        items=lambda site, tree: [str(n) for n in _legacy_pages(len(_browse(site, tree).listing))],
+        target=lambda n: (GALLERY, ""),
+        title=_gallery_title,
     )
-    return views.compare_page(
-        comparison, diagram=diagram, url_for=url_for, labels=tree.labels, words=state.words
+)
+register_redirect(
+    Redirect(
+        FACET,
+        path=lambda key: f"maps/{key}/index.md",
+        items=lambda site, tree: [f.key for f in _browse(site, tree).facets.all()],
+        target=lambda key: (FACET, key),
+        title=_facet_title,
     )
-
-
-register(
-    PageKind(
+)
+register_redirect(
+    Redirect(
+        FACET_PAGE,
+        path=lambda item_id: "maps/{}/page/{}/index.md".format(*_split_page(item_id)),
+        items=lambda site, tree: [
+            f"{facet.key}/{n}"
+            for facet in _browse(site, tree).facets.all()
+            for n in _legacy_pages(len(facet.maps))
+        ],
+        target=lambda item_id: (FACET, _split_page(item_id)[0]),
+        title=lambda site, tree, item_id: _facet_title(site, tree, _split_page(item_id)[0]),
+    )
+)
+register_redirect(
+    Redirect(
+        FACET_INDEX,
+        path=lambda dimension: f"maps/{dimension}/index.md",
+        items=lambda site, tree: [
+            dimension
+            for dimension, values in _browse(site, tree).facets.dimensions.items()
+            if len(values) > FILTER_LIMIT
+        ],
+        target=lambda dimension: (FACET_INDEX, dimension),
+        title=lambda site, tree, dimension: _browse(site, tree).words.dimension_titles[dimension],
+    )
+)
+register_redirect(
+    Redirect(
+        REGISTRY_PAGE,
+        path=lambda item_id: "maps/{}/page/{}/index.md".format(*item_id.split("/")),
+        items=lambda site, tree: [
+            f"{name}/{n}"
+            for name in _browse(site, tree).registries
+            for n in range(
+                2, len(_browse(site, tree).registry_chunks(name, LEGACY_ITEM_BUDGET)) + 1
+            )
+        ],
+        target=lambda item_id: (REGISTRY, item_id.split("/")[0]),
+        title=lambda site, tree, item_id: _browse(site, tree).words.registry_titles[
+            item_id.split("/")[0]
+        ],
+    )
+)
+register_redirect(
+    Redirect(
         COMPARE,
         path=lambda map_id: f"maps/{map_id}/compare/index.md",
-        title=lambda spec: fill(
-            _state(spec).words.compare_title,
-            title=str.__str__(spec.tree.gallery.maps[spec.item_id].title),
-        ),
-        body=_compare_body,
-        items=lambda site, tree: sorted(_browse(site, tree).comparable),
+        items=lambda site, tree: sorted(comparable(tree.gallery)),
+        target=lambda map_id: (COMPARE, map_id),
+        title=lambda site, tree, map_id: str.__str__(tree.gallery.maps[map_id].title),
     )
 )

@@ -18,7 +18,6 @@ from journey_maps.i18n.gallery import LocalizedGallery
 from journey_maps.site.browse import COMPARE, FACET, REGISTRIES, REGISTRY
 from journey_maps.site.browse.compare import comparable
 from journey_maps.site.browse.facets import build_facets
-from journey_maps.site.browse.paging import PAGE_SIZE, page_count
 from journey_maps.site.browse.registries import entry_counts
 from journey_maps.site.pages import Site
 
@@ -52,7 +51,7 @@ def build_catalog(site: Site) -> dict[str, Any]:
         downloads=downloads.catalog_downloads() if downloads else {},
         templates=downloads.catalog_templates() if downloads else [],
     )
-    catalog["browse"] = browse_entry(trees, site.url)
+    catalog["browse"] = browse_entry(site)
     return catalog
 
 
@@ -132,16 +131,18 @@ def _urls(site_url: SiteUrl, kind: str, item_id: str, langs: list[str]) -> dict[
     return {lang: url for lang, url in found.items() if url}
 
 
-def browse_entry(trees: Mapping[str, LocalizedGallery], site_url: SiteUrl) -> dict[str, Any]:
-    """The ``browse`` entry: facet pages, registries and comparisons the site published, in a
-    stable order (facets by dimension, then id). Facets and their maps come from
-    :mod:`.browse.facets`, so they agree with the pages; a page that was not generated has no
-    URL here either."""
+def browse_entry(site: Site) -> dict[str, Any]:
+    """The ``browse`` entry: the filters, registries and comparisons the site published, in
+    a stable order (facets by dimension, then id). Facets and their maps come from
+    :mod:`.browse.facets`, so they agree with the pages.
+
+    A facet's or a comparison's ``url`` is its stable address (kept as a redirect since it is
+    no longer a page of its own); ``view`` is where it is shown: the gallery with the filter
+    applied (``maps/#tag-retail``), the comparison section of the future-state map's page.
+    """
+    trees = {tree.language: tree.localized for tree in site.trees}
     langs = list(trees)
-    if not langs:
-        return {"page_size": PAGE_SIZE, "facets": [], "registries": {}, "comparisons": []}
-    first = trees[langs[0]]
-    gallery = first.gallery
+    gallery = trees[langs[0]].gallery if langs else Gallery()
     facets = build_facets(
         gallery,
         type_names={kind: kind.value for kind in MapType},
@@ -156,24 +157,30 @@ def browse_entry(trees: Mapping[str, LocalizedGallery], site_url: SiteUrl) -> di
         if facet.dimension in ("persona", "tag"):
             entry["name"] = str.__str__(facet.label)
         entry["maps"] = sorted(facet.maps)
-        entry["pages"] = page_count(len(facet.maps))
-        entry["url"] = _urls(site_url, FACET, facet.key, langs)
+        entry["pages"] = 1
+        entry["url"] = _urls(site.redirect_url, FACET, facet.key, langs)
+        entry["view"] = _urls(site.url, FACET, facet.key, langs)
         entries.append(entry)
     order = sorted(gallery.maps)
     registries = {
         name: {
             "entries": sum(n for _, n in entry_counts(gallery, order, name)),
-            "url": _urls(site_url, REGISTRY, name, langs),
+            "url": _urls(site.url, REGISTRY, name, langs),
         }
         for name in REGISTRIES
     }
     comparisons = [
-        {"map": future, "improves": current, "url": _urls(site_url, COMPARE, future, langs)}
+        {
+            "map": future,
+            "improves": current,
+            "url": _urls(site.redirect_url, COMPARE, future, langs),
+            "view": _urls(site.url, COMPARE, future, langs),
+        }
         for future, current in sorted(comparable(gallery).items())
     ]
     return {
-        "page_size": PAGE_SIZE,
-        "gallery_pages": page_count(len(gallery.maps)),
+        "page_size": len(gallery.maps),
+        "gallery_pages": 1,
         "facets": entries,
         "registries": registries,
         "comparisons": comparisons,

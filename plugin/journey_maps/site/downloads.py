@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -48,23 +49,49 @@ class SiteDownloads:
     stats: RunStats = field(default_factory=RunStats)
     staging: Path | None = None
     labels: dict[str, DownloadLabels] = field(default_factory=dict)
+    #: The jobs of each map and language, with the key of what they were planned from.
+    planned: dict[tuple[str, str], tuple[str, list[ExportJob]]] = field(default_factory=dict)
 
-    def plan(self, trees: list[LanguageTree]) -> None:
+    def plan(
+        self,
+        trees: list[LanguageTree],
+        sources: Callable[[LanguageTree, str, str], str] | None = None,
+        *,
+        keys: Callable[[LanguageTree, str], str] | None = None,
+        before: SiteDownloads | None = None,
+    ) -> None:
+        """Every file to publish; ``sources(tree, map_id, format)`` gives a map's standalone
+        SVG, CSV or JSON when the caller keeps them between builds (else made here).
+
+        ``keys(tree, map_id)`` digests what a map's files are made from: the jobs of a map
+        whose key is the one ``before`` planned with are taken over as they are, so a site
+        updated in place plans only the maps that changed.
+        """
         self.jobs = []
+        shape = repr((self.formats, self.dpi))
         for tree in trees:
             self.labels[tree.language] = localize_labels(
                 DownloadLabels(language=tree.language), tree.language
             )
             for journey in tree.gallery.maps.values():
-                persona = tree.gallery.personas.get(journey.persona or "")
-                self.jobs += plan_map_exports(
-                    journey,
-                    persona,
-                    lang=tree.language,
-                    labels=tree.diagram_labels,
-                    formats=self.formats,
-                    dpi=self.dpi,
-                )
+                slot = (tree.language, journey.id)
+                key = keys(tree, journey.id) + shape if keys is not None else ""
+                earlier = before.planned.get(slot) if before is not None and key else None
+                if earlier is not None and earlier[0] == key:
+                    jobs = earlier[1]
+                else:
+                    persona = tree.gallery.personas.get(journey.persona or "")
+                    jobs = plan_map_exports(
+                        journey,
+                        persona,
+                        lang=tree.language,
+                        labels=tree.diagram_labels,
+                        formats=self.formats,
+                        dpi=self.dpi,
+                        sources=partial(sources, tree, journey.id) if sources else None,
+                    )
+                self.planned[slot] = (key, jobs)
+                self.jobs += jobs
         if self.templates:
             self.jobs += plan_template_exports(
                 langs=[tree.language for tree in trees],
@@ -85,6 +112,23 @@ class SiteDownloads:
             progress=progress_logger(log),
         )
         return self.stats
+
+    def update(self, before: SiteDownloads | None, site_dir: Path, *, cache_dir: Path) -> int:
+        """Write into ``site_dir`` the files that differ from ``before``'s (a site updated in
+        place, see journey_maps.mkdocs.serve); returns how many. Sizes of the others carry
+        over, so the download buttons stay right."""
+        previous = {job.path: job for job in before.jobs} if before is not None else {}
+        changed = [
+            job
+            for job in self.jobs
+            if (earlier := previous.get(job.path)) is not job and earlier != job
+        ]
+        if before is not None:
+            self.stats.sizes.update(before.stats.sizes)
+        if changed:
+            stats = run_jobs(changed, site_dir, cache_dir=cache_dir, workers=1)
+            self.stats.sizes.update(stats.sizes)
+        return len(changed)
 
     def publish(self, site_dir: Path) -> None:
         """Move the staged files into the built site."""

@@ -21,9 +21,15 @@ from typing import Any, TypeVar, cast
 
 from markupsafe import Markup, escape
 
+from journey_maps.core.store import Store, code_version, digest
+from journey_maps.formats import TEXT_EXPORTS
+from journey_maps.i18n.keys import Kind
 from journey_maps.render.svg import render_map_svg
 from journey_maps.site import html
+from journey_maps.site.browse import COMPARE
+from journey_maps.site.browse.compare import comparable, compare
 from journey_maps.site.downloads import SiteDownloads
+from journey_maps.site.html.browse import compare_diagram, compare_section
 from journey_maps.site.trees import LanguageTree
 
 GALLERY = "gallery"
@@ -44,6 +50,8 @@ class Site:
     downloads: SiteDownloads | None = None
     #: Pages as ``maps/<id>/`` (True, MkDocs' default) or ``maps/<id>/index.html``.
     use_directory_urls: bool = True
+    #: Where drawings are kept between builds (in memory only, unless given a folder).
+    store: Store = field(default_factory=Store)
     #: Things worth telling the author that are not problems with a file (a page left out
     #: because a map took its address); the site adapter logs them.
     notes: list[str] = field(default_factory=list)
@@ -56,6 +64,74 @@ class Site:
         if message not in self.notes:
             self.notes.append(message)
 
+    def drawing(
+        self, what: str, tree: LanguageTree, items: tuple[str, ...], make: Callable[[], str]
+    ) -> str:
+        """An SVG drawing of ``items`` (``map:<id>``, ``persona:<id>``) in ``tree``'s
+        language, made once for as long as none of them (nor the code) changes."""
+        return self.store.text("svg", self._key(what, tree, items), make)
+
+    def kept_html(
+        self,
+        what: str,
+        tree: LanguageTree,
+        items: tuple[str, ...],
+        make: Callable[[], str],
+        *,
+        page: str = "",
+        extra: tuple[str, ...] = (),
+    ) -> str:
+        """Like :meth:`drawing`, for HTML that depends on ``items``, the tree's labels and
+        ``extra``; ``page`` is the source path of the page it goes on, whose address its
+        links are relative to."""
+        key = self._key(what, tree, items, labels=True, extra=(page, *extra))
+        return self.store.text("html", key, make)
+
+    def _key(
+        self,
+        what: str,
+        tree: LanguageTree,
+        items: tuple[str, ...],
+        *,
+        labels: bool = False,
+        extra: tuple[str, ...] = (),
+    ) -> str:
+        keys = [tree.localized.keys.get(_split_item(item), "") for item in items]
+        words = self.derived(f"labels:{tree.language}", lambda: digest(repr(tree.labels)))
+        shape = f"{labels}:{self.use_directory_urls}"
+        return digest(
+            what,
+            code_version(),
+            tree.language,
+            words if labels else "",
+            shape,
+            *items,
+            *keys,
+            "|",
+            *extra,
+        )
+
+    def download_source(self, tree: LanguageTree, map_id: str, fmt: str) -> str:
+        """What a map's download file is made from, in ``tree``'s language: its standalone
+        SVG (also the source of its PNG and PDF), its CSV or its JSON."""
+        journey = tree.gallery.maps[map_id]
+        if fmt != "svg":
+            key = self._key(f"export-{fmt}", tree, (f"map:{map_id}",))
+            return self.store.text(fmt, key, lambda: TEXT_EXPORTS[fmt](journey))
+        persona = tree.gallery.personas.get(journey.persona or "")
+        return self.drawing(
+            "standalone",
+            tree,
+            (f"map:{map_id}", f"persona:{journey.persona or ''}"),
+            lambda: render_map_svg(journey, persona, labels=tree.diagram_labels),
+        )
+
+    def download_key(self, tree: LanguageTree, map_id: str) -> str:
+        """A digest of everything a map's download files in ``tree``'s language come from."""
+        journey = tree.gallery.maps[map_id]
+        items = (f"map:{map_id}", f"persona:{journey.persona or ''}")
+        return self._key("downloads", tree, items, labels=True)
+
     def derived(self, key: str, make: Callable[[], T]) -> T:
         """``make()``, computed once per build under ``key``."""
         if key not in self._derived:
@@ -67,9 +143,27 @@ class Site:
         return self.derived("pages", lambda: _page_specs(self))
 
     def url(self, kind: str, item_id: str, language: str) -> str:
-        """A page's URL relative to the site root, ``""`` if the site has no such page."""
+        """The URL of a page (or of an :class:`Anchor` in one) relative to the site root,
+        ``""`` if the site has no such page."""
+        anchor = ANCHORS.get(kind)
+        if anchor is not None:
+            if not anchor.exists(self, self.tree(language), item_id):
+                return ""
+            page_kind, page_item = anchor.page(item_id)
+            url = self.url(page_kind, page_item, language)
+            return f"{url}#{anchor.fragment(item_id)}" if url else ""
         uri = uri_for(kind, item_id, self.tree(language).prefix)
         return page_url(uri, self.use_directory_urls) if uri in self.pages() else ""
+
+    def redirects(self) -> dict[str, Stub]:
+        """Every address the site used to publish as a page of its own, by source path
+        (``maps/tag/retail/index.md``), with where it sends readers now."""
+        return self.derived("redirects", lambda: _stubs(self))
+
+    def redirect_url(self, name: str, item_id: str, language: str) -> str:
+        """The URL of a redirect's file relative to the site root (``""`` if not published)."""
+        uri = self.tree(language).prefix + REDIRECTS[name].path(item_id)
+        return page_url(uri, self.use_directory_urls) if uri in self.redirects() else ""
 
     def url_for(self, spec: PageSpec) -> html.UrlFor:
         """Links from ``spec``'s page: ``url_for(kind, id)`` to a page of the same tree,
@@ -82,9 +176,117 @@ class Site:
                 return relative_url(item_id, here)
             kind, _, language = kind.partition("@")
             target = self.url(kind, item_id, language or spec.tree.language)
-            return relative_url(target, here) if target else "#"
+            return link(target, here) if target else "#"
 
         return url_for
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An address inside a page rather than a page of its own: a facet is a view of the
+    gallery (``maps/#tag-retail``), a comparison a section of a map page. ``url_for`` and
+    the catalog link to it like to a page."""
+
+    name: str
+    page: Callable[[str], tuple[str, str]]
+    """The page kind and item id the anchor is in."""
+    fragment: Callable[[str], str]
+    exists: Callable[[Site, LanguageTree, str], bool] = lambda site, tree, item_id: True
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """Addresses that were pages of their own and now live elsewhere (a facet page is now
+    a view of the gallery): each stays a working URL as a small file that sends readers on,
+    so bookmarks, links from other sites and the catalog's stable URLs keep working."""
+
+    name: str
+    path: Callable[[str], str]
+    """The source path the page had, such as ``maps/tag/retail/index.md``."""
+    items: Callable[[Site, LanguageTree], list[str]]
+    target: Callable[[str], tuple[str, str]]
+    """Where an item now is: a page or anchor kind, and its item id."""
+    title: Callable[[Site, LanguageTree, str], str]
+
+
+@dataclass(frozen=True)
+class Stub:
+    """The file that keeps an old address working: where it sends readers (a link relative
+    to the file), the title to show meanwhile, and the language it is written in."""
+
+    target: str
+    title: str
+    language: str
+
+    def html(self) -> str:
+        return html.redirect_page(self.target, self.title, self.language)
+
+
+def stub_file(uri: str) -> str:
+    """Where a redirect's file goes below the site folder: ``maps/tag/retail/index.md`` is
+    ``maps/tag/retail/index.html`` (an index page's file, whatever ``use_directory_urls``)."""
+    if not uri.endswith("index.md"):
+        raise ValueError(f"a redirect's source path names an index page, not {uri!r}")
+    return uri.removesuffix(".md") + ".html"
+
+
+ANCHORS: dict[str, Anchor] = {}
+REDIRECTS: dict[str, Redirect] = {}
+
+
+def register_anchor(anchor: Anchor) -> Anchor:
+    ANCHORS[anchor.name] = anchor
+    return anchor
+
+
+def register_redirect(redirect: Redirect) -> Redirect:
+    REDIRECTS[redirect.name] = redirect
+    return redirect
+
+
+def _split_item(item: str) -> tuple[Kind, str]:
+    kind, _, item_id = item.partition(":")
+    return ("persona" if kind == "persona" else "map"), item_id
+
+
+def changed_items(before: Site, after: Site) -> frozenset[str]:
+    """Maps and personas (``map:<id>``, ``persona:<id>``) whose key differs between two builds
+    in any language: added, removed, edited, or translated anew."""
+    found: set[str] = set()
+    for tree in after.trees:
+        old = before.tree(tree.language).localized.keys if _has(before, tree.language) else {}
+        new = tree.localized.keys
+        for kind, item_id in old.keys() | new.keys():
+            if old.get((kind, item_id)) != new.get((kind, item_id)):
+                found.add(f"{kind}:{item_id}")
+    return frozenset(found)
+
+
+def _has(site: Site, language: str) -> bool:
+    return any(tree.language == language for tree in site.trees)
+
+
+def link(target: str, page: str) -> str:
+    """:func:`relative_url` for a target that may name a fragment (``maps/#tag-retail``)."""
+    path, hash_sign, fragment = target.partition("#")
+    return relative_url(path, page) + hash_sign + fragment
+
+
+def _stubs(site: Site) -> dict[str, Stub]:
+    stubs: dict[str, Stub] = {}
+    pages = site.pages()
+    for tree in site.trees:
+        for redirect in REDIRECTS.values():
+            for item_id in redirect.items(site, tree):
+                uri = tree.prefix + redirect.path(item_id)
+                kind, target_id = redirect.target(item_id)
+                target = site.url(kind, target_id, tree.language)
+                if uri in pages or uri in stubs or not target:
+                    continue  # a page of the site's own keeps its address
+                here = page_url(uri, site.use_directory_urls)
+                title = redirect.title(site, tree, item_id)
+                stubs[uri] = Stub(link(target, here), title, tree.language)
+    return stubs
 
 
 @dataclass(frozen=True)
@@ -109,6 +311,12 @@ class PageSpec:
 
     def body(self, url_for: html.UrlFor) -> str:
         return KINDS[self.kind].body(self, url_for)
+
+    def depends(self) -> frozenset[str] | None:
+        """The items (``map:<id>``, ``persona:<id>``) whose change can change this page's
+        body, or None when any can (a listing)."""
+        depends = KINDS[self.kind].depends
+        return None if depends is None else depends(self)
 
     @property
     def searchable(self) -> bool:
@@ -136,6 +344,8 @@ class PageKind:
     section: str | None = None
     multilingual_only: bool = False
     searchable: bool = True
+    depends: Callable[[PageSpec], frozenset[str]] | None = None
+    """What a page's body is made of (see :meth:`PageSpec.depends`); None: everything."""
 
 
 KINDS: dict[str, PageKind] = {}
@@ -211,7 +421,12 @@ def _map_body(spec: PageSpec, url_for: html.UrlFor) -> str:
     tree, trees = spec.tree, spec.site.trees
     journey = tree.gallery.maps[spec.item_id]
     persona = tree.gallery.personas.get(journey.persona or "")
-    diagram = render_map_svg(journey, persona, labels=tree.diagram_labels, standalone=False)
+    diagram = spec.site.drawing(
+        "diagram",
+        tree,
+        (f"map:{journey.id}", f"persona:{journey.persona or ''}"),
+        lambda: render_map_svg(journey, persona, labels=tree.diagram_labels, standalone=False),
+    )
     languages = [
         html.LanguageLink(
             language=other.language,
@@ -231,6 +446,40 @@ def _map_body(spec: PageSpec, url_for: html.UrlFor) -> str:
         diagram=diagram,
         downloads=buttons,
         languages=languages if len(trees) > 1 else [],
+        comparison=_comparison(spec, url_for),
+        details=spec.site.kept_html(
+            "map-details",
+            tree,
+            (f"map:{journey.id}",),
+            lambda: html.map_details(journey, tree.labels),
+        ),
+    )
+
+
+def _comparable(site: Site, tree: LanguageTree) -> dict[str, str]:
+    """Future-state map → the current-state map it improves, where the two can be compared."""
+    return site.derived(f"comparable:{tree.language}", lambda: comparable(tree.gallery))
+
+
+def _comparison(spec: PageSpec, url_for: html.UrlFor) -> str:
+    """The comparison with the current state, on the page of a future-state map."""
+    tree = spec.tree
+    current = _comparable(spec.site, tree).get(spec.item_id)
+    if current is None:
+        return ""
+    future = tree.gallery.maps[spec.item_id]
+    comparison = compare(tree.gallery.maps[current], future)
+    words = tree.browse_labels
+    diagram = spec.site.drawing(
+        "comparison",
+        tree,
+        (f"map:{future.id}", f"map:{current}"),
+        lambda: compare_diagram(
+            comparison, tree.labels, words, id_prefix=f"jm-compare-{future.id}-{tree.language}"
+        ),
+    )
+    return compare_section(
+        comparison, diagram=diagram, url_for=url_for, labels=tree.labels, words=words
     )
 
 
@@ -244,7 +493,49 @@ def _languages_body(spec: PageSpec, url_for: html.UrlFor) -> str:
         )
         for other in spec.site.trees
     ]
-    return html.languages_page(summaries, spec.tree.gallery, url_for, spec.tree.labels)
+    # Every map's title and coverage in every language: made again only when one changed.
+    shown = repr(
+        (
+            [(s.language, s.name, s.url, sorted(s.completeness.items())) for s in summaries],
+            sorted((m.id, m.title) for m in spec.tree.gallery.maps.values()),
+        )
+    )
+    return spec.site.kept_html(
+        "languages",
+        spec.tree,
+        (),
+        lambda: html.languages_page(summaries, spec.tree.gallery, url_for, spec.tree.labels),
+        page=spec.uri,
+        extra=(digest(shown),),
+    )
+
+
+def _map_depends(spec: PageSpec) -> frozenset[str]:
+    """A map page shows its map, its persona's name, and the titles of the maps it improves
+    or that improve it (and compares with one of them)."""
+    journey = spec.tree.gallery.maps[spec.item_id]
+    related = [journey.improves or "", *_improved_by(spec.site, spec.tree).get(journey.id, [])]
+    return frozenset(
+        {f"map:{journey.id}", f"persona:{journey.persona or ''}"}
+        | {f"map:{m}" for m in related if m}
+    )
+
+
+def _improved_by(site: Site, tree: LanguageTree) -> dict[str, list[str]]:
+    def index() -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for journey in tree.gallery.maps.values():
+            if journey.improves:
+                found.setdefault(journey.improves, []).append(journey.id)
+        return found
+
+    return site.derived(f"improved-by:{tree.language}", index)
+
+
+def _persona_depends(spec: PageSpec) -> frozenset[str]:
+    """A persona page shows the persona and the maps about them."""
+    maps = spec.tree.gallery.maps_of(spec.item_id)
+    return frozenset({f"persona:{spec.item_id}"} | {f"map:{m.id}" for m in maps})
 
 
 register(
@@ -255,6 +546,7 @@ register(
         body=_map_body,
         items=_by_title,
         section=GALLERY,
+        depends=_map_depends,
     )
 )
 register(
@@ -276,6 +568,7 @@ register(
         ),
         items=_by_name,
         section=PERSONAS,
+        depends=_persona_depends,
     )
 )
 register(
@@ -286,5 +579,13 @@ register(
         body=_languages_body,
         section=LANGUAGES,
         multilingual_only=True,
+    )
+)
+register_anchor(
+    Anchor(
+        COMPARE,
+        page=lambda map_id: (MAP, map_id),
+        fragment=lambda _: "compare",
+        exists=lambda site, tree, map_id: map_id in _comparable(site, tree),
     )
 )

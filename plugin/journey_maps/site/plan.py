@@ -8,6 +8,7 @@ templates page (:mod:`.template_pages`). Site adapters start here.
 from __future__ import annotations
 
 from journey_maps.core.gallery import Gallery
+from journey_maps.core.store import Store
 from journey_maps.i18n.files import Translations
 from journey_maps.site import browse_pages, template_pages
 from journey_maps.site.pages import Site
@@ -27,9 +28,11 @@ def plan_site(
     gallery_title: str,
     personas_title: str,
     use_directory_urls: bool = True,
+    store: Store | None = None,
 ) -> Site:
     """A site with a tree per language (the default first); downloads are added by the
-    caller, which decides the formats and renders them (:class:`.downloads.SiteDownloads`)."""
+    caller, which decides the formats and renders them (:class:`.downloads.SiteDownloads`).
+    ``store`` keeps its drawings (in memory only, unless it has a folder)."""
     trees = build_trees(
         gallery,
         translations,
@@ -38,5 +41,6 @@ def plan_site(
         names=names,
         gallery_title=gallery_title,
         personas_title=personas_title,
+        store=store,
     )
-    return Site(trees, use_directory_urls=use_directory_urls)
+    return Site(trees, use_directory_urls=use_directory_urls, store=store or Store())

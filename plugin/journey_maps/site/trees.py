@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journey_maps.core.gallery import Gallery
+from journey_maps.core.store import Store
 from journey_maps.i18n import Translations, localize_labels
 from journey_maps.i18n.gallery import LocalizedGallery, localize_gallery
 from journey_maps.i18n.keys import Kind
 from journey_maps.layout.labels import Labels as DiagramLabels
+from journey_maps.site.html.browse import BrowseLabels
 from journey_maps.site.html.labels import Labels
 
 #: Page kinds that show one map or persona, translated (the names of their page kinds).
@@ -40,6 +42,7 @@ class LanguageTree:
     name: str
     labels: Labels
     diagram_labels: DiagramLabels
+    browse_labels: BrowseLabels
     localized: LocalizedGallery
     siblings: list[LanguageTree] = field(default_factory=list, repr=False)
     """Every tree of the build, this one included (pages that list all languages)."""
@@ -79,8 +82,10 @@ def build_trees(
     names: dict[str, str],
     gallery_title: str,
     personas_title: str,
+    store: Store | None = None,
 ) -> list[LanguageTree]:
-    """A tree per language, the default language first."""
+    """A tree per language, the default language first (``store``: see
+    :func:`~journey_maps.i18n.gallery.localize_gallery`)."""
     ordered = [default_language, *[lang for lang in languages if lang != default_language]]
     trees = []
     for lang in ordered:
@@ -94,7 +99,8 @@ def build_trees(
                 name=names.get(lang) or ENDONYMS.get(lang, lang),
                 labels=labels,
                 diagram_labels=localize_labels(DiagramLabels(), lang),
-                localized=localize_gallery(gallery, translations, lang),
+                browse_labels=localize_labels(BrowseLabels(), lang),
+                localized=localize_gallery(gallery, translations, lang, store=store),
             )
         )
     for tree in trees:

@@ -1,17 +1,19 @@
-/* mkdocs-journey-maps: filter the gallery's cards in place, without reloading the page.
+/* mkdocs-journey-maps: filter the gallery's cards in place.
 
-   Every filter is a link to a generated page (maps/type/future-state/, maps/tag/retail/...),
-   so filtering works without this script. With it, on a page that holds the whole gallery
-   (.jm-browse[data-jm-complete]), a click on a filter shows the matching cards at once, marks
-   the filter as current and puts the filter page's address in the location bar
-   (history.replaceState), so reloading, bookmarking or sharing gives the same result from the
-   server. Pages that hold only part of the gallery (a 500-map gallery is paginated) keep the
-   links as they are: the facet page is the complete, paginated answer, and mkdocs-material's
-   instant navigation (when enabled) loads it without a full reload.
+   The gallery (maps/) holds every map of its language. A filter is a view of it, named by
+   the address: maps/#tag-retail shows the maps tagged "retail". Without this script the
+   site's generated facets.css does that with CSS :target rules, and every filter is a
+   plain link to its view. With it, a click on a filter shows the matching cards at once,
+   shows the view's heading, marks the filter as current, updates the page title and puts
+   the view's address in the location bar (history.replaceState), so reloading, bookmarking
+   or sharing gives the same view. An address that names a view when the page loads (a link
+   from a map page's tag, an old facet URL redirected here) is applied the same way, also
+   after mkdocs-material's instant navigation.
 
    Cards carry their facet values in data attributes (data-type, data-persona, data-tags,
-   data-languages); filter links carry a token such as data-jm-facet="tag:retail" ("" for all
-   maps) and data-jm-title, the title of the page they stand for. */
+   data-languages); filter links carry a token such as data-jm-facet="tag:retail" ("" for
+   all maps) and data-jm-title, the title of the view they stand for. The listing is marked
+   data-jm-enhanced while this script runs it, which turns the CSS-only rules off. */
 (function () {
   "use strict";
 
@@ -32,21 +34,6 @@
     return values.indexOf(token.slice(colon + 1)) !== -1;
   }
 
-  /* After replaceState the page's address is the filter page's, one or two folders deeper:
-     relative links would resolve against it. Pin them to the address they were written for
-     first (mkdocs-material's instant navigation does the same for every page it loads).
-     Fragment-only links stay relative: they point into this very document. */
-  function pinRelativeLinks() {
-    var links = document.querySelectorAll("a[href], area[href]");
-    for (var i = 0; i < links.length; i++) {
-      var value = links[i].getAttribute("href");
-      if (!value || value.charAt(0) === "#" || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(value)) {
-        continue;
-      }
-      links[i].setAttribute("href", links[i].href);
-    }
-  }
-
   function setTitle(root, title) {
     var previous = root.getAttribute("data-jm-title") || "";
     if (!title || title === previous) return;
@@ -58,8 +45,16 @@
     root.setAttribute("data-jm-title", title);
   }
 
-  function apply(root, link) {
-    var token = link.getAttribute("data-jm-facet") || "";
+  /* The heading of a view: the element the address's fragment names, if it is one. */
+  function viewHeading(root, fragment) {
+    if (!fragment) return null;
+    var found = document.getElementById(decodeURIComponent(fragment));
+    return found && root.contains(found) && found.classList.contains("jm-facet-title")
+      ? found
+      : null;
+  }
+
+  function show(root, token, title) {
     var entries = root.querySelectorAll(ENTRIES);
     var shown = 0;
     for (var i = 0; i < entries.length; i++) {
@@ -74,60 +69,81 @@
       var heading = lists[j].previousElementSibling;
       if (heading && heading.classList.contains("jm-untranslated-heading")) heading.hidden = !any;
     }
-    var filters = root.querySelectorAll("a[data-jm-facet]");
+    var headings = root.querySelectorAll(".jm-facet-title");
+    for (var h = 0; h < headings.length; h++) {
+      var current = headings[h].getAttribute("data-jm-facet") === token && token !== "";
+      headings[h].classList.toggle("jm-facet-title--current", current);
+    }
+    var filters = root.querySelectorAll(".jm-filters a[data-jm-facet]");
     for (var k = 0; k < filters.length; k++) {
-      var current = filters[k].getAttribute("data-jm-facet") === token &&
-        filters[k].closest(".jm-filters") !== null;
-      if (current) filters[k].setAttribute("aria-current", "page");
-      else filters[k].removeAttribute("aria-current");
+      if (filters[k].getAttribute("data-jm-facet") === token) {
+        filters[k].setAttribute("aria-current", "page");
+      } else {
+        filters[k].removeAttribute("aria-current");
+      }
     }
     var count = root.querySelector(".jm-browse__count");
     var template = root.getAttribute("data-jm-count");
     if (count && template) count.textContent = template.replace("{n}", String(shown));
-    setTitle(root, link.getAttribute("data-jm-title"));
-    if (window.history && typeof window.history.replaceState === "function") {
-      pinRelativeLinks();
-      window.history.replaceState(window.history.state, "", link.href);
-    }
+    setTitle(root, title);
     root.setAttribute("data-jm-filter", token);
   }
 
-  /* The filter a click stands for: a filter link itself, or any other link to the same
-     address (the navigation's link to the gallery while a filter is shown, say). */
-  function filterFor(root, link) {
-    if (link.hasAttribute("data-jm-facet")) return link;
-    if (link.hash || !link.href) return null;
-    var filters = root.querySelectorAll(".jm-filters a[data-jm-facet]");
-    for (var i = 0; i < filters.length; i++) {
-      if (filters[i].href === link.href) return filters[i];
+  /* The view the address names when the page is shown (or the whole gallery). */
+  function showAddressed(root) {
+    var heading = viewHeading(root, window.location.hash.slice(1));
+    var all = root.querySelector(".jm-filters__all a[data-jm-facet]");
+    if (heading) {
+      var link = root.querySelector(
+        '.jm-filters a[data-jm-facet="' + heading.getAttribute("data-jm-facet") + '"]'
+      );
+      show(root, heading.getAttribute("data-jm-facet"), link && link.getAttribute("data-jm-title"));
+    } else {
+      show(root, "", all && all.getAttribute("data-jm-title"));
     }
-    return null;
   }
 
   /* Capture phase, on the document: this runs before mkdocs-material's instant navigation,
-     which listens on <body> and would otherwise fetch the filter page. */
+     which listens on <body> and would otherwise treat the click itself. */
   function onClick(event) {
     if (event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     var target = event.target;
-    var link = target && target.closest ? target.closest("a[href]") : null;
+    var link = target && target.closest ? target.closest("a[data-jm-facet]") : null;
     if (!link || (link.target && link.target !== "_self")) return;
-    var root = document.querySelector(".jm-browse[data-jm-complete]");
+    var root = document.querySelector(".jm-browse[data-jm-enhanced]");
     if (!root) return;
-    var filter = filterFor(root, link);
-    if (!filter) return;
+    var url = new URL(link.href, window.location.href);
+    if (url.pathname !== window.location.pathname) return; /* a view of another page */
     event.preventDefault();
     event.stopPropagation();
-    apply(root, filter);
+    show(root, link.getAttribute("data-jm-facet") || "", link.getAttribute("data-jm-title"));
+    if (window.history && typeof window.history.replaceState === "function") {
+      window.history.replaceState(window.history.state, "", url.hash ? url.href : url.pathname);
+    }
+    var heading = viewHeading(root, url.hash.slice(1));
+    if (heading) heading.focus({ preventScroll: false });
+  }
+
+  function onHashChange() {
+    var root = document.querySelector(".jm-browse[data-jm-enhanced]");
+    if (root) showAddressed(root);
   }
 
   /* Runs for every page: once on load, and again after each instant navigation. */
   function init() {
     var roots = document.querySelectorAll(".jm-browse");
-    for (var i = 0; i < roots.length; i++) roots[i].setAttribute("data-jm-ready", "true");
+    for (var i = 0; i < roots.length; i++) {
+      roots[i].setAttribute("data-jm-ready", "true");
+      if (roots[i].hasAttribute("data-jm-complete")) {
+        roots[i].setAttribute("data-jm-enhanced", "true");
+        showAddressed(roots[i]);
+      }
+    }
   }
 
   document.addEventListener("click", onClick, true);
+  window.addEventListener("hashchange", onHashChange);
   var documents = window.document$;
   if (documents && typeof documents.subscribe === "function") {
     documents.subscribe(init);

@@ -1,9 +1,10 @@
 """The values a gallery can be filtered by, and the maps each value selects.
 
 Four dimensions: map type, persona, tag and language. A *facet* is one value of one
-dimension (``type/future-state``, ``tag/retail``); it has a page of its own at
-``maps/<dimension>/<value>/`` so filtering works without JavaScript, and a token
-(``type:future-state``) that cards carry in data attributes so a script can filter in place.
+dimension (``type/future-state``, ``tag/retail``): a view of the gallery at
+``maps/#<dimension>-<value>`` (:func:`facet_anchor`), which works without JavaScript through
+a CSS rule per facet (:func:`card_selector`), and a token (``type:future-state``) that a
+script filters by in place. Cards carry every facet value in data attributes.
 
 Facet values are URL segments, so they are ids: map types and persona ids already are, tags
 are slugged (two spellings of a tag that slug alike are one facet), and language codes are
@@ -72,14 +73,6 @@ class Listing:
             tuple(m for m in self.untranslated if m in keep),
         )
 
-    def page(self, start: int, stop: int) -> Listing:
-        """Entries ``start`` to ``stop`` of the whole sequence, still split in two parts."""
-        cards = len(self.available)
-        return Listing(
-            self.available[start:stop],
-            self.untranslated[max(start - cards, 0) : max(stop - cards, 0)],
-        )
-
 
 def listing(gallery: Gallery, is_available: Callable[[str], bool]) -> Listing:
     """Every map of ``gallery`` in listing order for one language."""
@@ -124,6 +117,32 @@ class Facets:
     def get(self, key: str) -> Facet | None:
         dimension, _, value = key.partition("/")
         return next((f for f in self.dimensions.get(dimension, ()) if f.value == value), None)
+
+
+#: The data attribute of a card that holds its values of each dimension, and whether it
+#: holds several (space-separated) or one.
+CARD_ATTRIBUTES = {
+    TYPE: ("data-type", False),
+    PERSONA: ("data-persona", False),
+    TAG: ("data-tags", True),
+    LANGUAGE: ("data-languages", True),
+}
+
+
+def facet_anchor(key: str) -> str:
+    """The fragment of a facet's view of the gallery: ``tag/retail`` → ``tag-retail``.
+
+    Every anchor starts with its dimension's name, so none can be taken for another id of
+    the page; values are ids or slugs, so the anchor is a valid CSS identifier too.
+    """
+    return key.replace("/", "-", 1)
+
+
+def card_selector(facet: Facet, *, negate: bool = False) -> str:
+    """The attribute selector of the cards a facet selects (or of the others, ``negate``)."""
+    attribute, several = CARD_ATTRIBUTES[facet.dimension]
+    test = f'[{attribute}{"~" if several else ""}="{facet.value}"]'
+    return f":not({test})" if negate else test
 
 
 def _type_facets(gallery: Gallery, type_names: Mapping[MapType, str]) -> list[Facet]:
@@ -200,19 +219,14 @@ def build_facets(
     return Facets({d: fs for d, fs in dimensions.items() if fs}, values_of)
 
 
-def shown_in_bar(
-    facets: Sequence[Facet], current: Facet | None = None, limit: int = FILTER_LIMIT
-) -> tuple[list[Facet], bool]:
-    """The facets the filter bar offers for one dimension, and whether some were left out.
+def shown_in_bar(facets: Sequence[Facet], limit: int = FILTER_LIMIT) -> tuple[list[Facet], bool]:
+    """The facets the filter bar shows for one dimension, and whether some were left out.
 
-    Up to ``limit`` values are shown in display order; with more, the most used ones (and
-    the current one, so the reader always sees what is selected), and a link to the page
-    listing them all takes the rest.
+    Up to ``limit`` values are shown in display order; with more, the most used ones, and
+    "show all" lists every value (see the listing template).
     """
     if len(facets) <= limit:
         return list(facets), False
     ranked = sorted(facets, key=lambda f: (-len(f.maps), f.label.casefold(), f.value))
     keep = {f.token for f in ranked[:limit]}
-    if current is not None:
-        keep.add(current.token)
     return [f for f in facets if f.token in keep], True

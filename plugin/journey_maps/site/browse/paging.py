@@ -1,9 +1,13 @@
-"""Cutting long listings into pages, so a 500-map gallery never puts 500 cards on one page.
+"""Cutting long registries into pages, and the page numbers earlier versions used.
 
-Card listings (the gallery and every facet) hold :data:`PAGE_SIZE` entries a page: page 1
-at the listing's own URL, page ``n`` at ``<listing>/page/<n>/``. Registries group entries by
-map, and a map's group is never split: their pages are filled with whole maps up to
-:data:`ITEM_BUDGET` entries (a map bigger than that gets a page of its own).
+Registries group entries by map, and a map's group is never split: their pages are filled
+with whole maps up to :data:`ITEM_BUDGET` entries (a map bigger than that gets a page of its
+own), page 1 at the registry's own URL, page ``n`` at ``<registry>/page/<n>/``. The gallery
+itself is one page per language (its filters are views of it).
+
+Earlier versions cut card listings into pages of :data:`LEGACY_PAGE_SIZE` cards and
+registries into pages of :data:`LEGACY_ITEM_BUDGET` entries; those addresses are kept as
+redirects, so the numbers stay here.
 """
 
 from __future__ import annotations
@@ -11,22 +15,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-#: Cards per listing page: a multiple of 2, 3 and 4, so full rows in any grid width.
-PAGE_SIZE = 48
-#: Registry entries (pain points, opportunities, actions) per page, in whole maps.
-ITEM_BUDGET = 240
+#: Registry entries (pain points, opportunities, actions) per page, in whole maps: a page
+#: of a few hundred kB, and few pages even for a big gallery (every page costs build time).
+ITEM_BUDGET = 2000
+#: Cards per page of earlier versions' paged listings (their addresses are redirects now).
+LEGACY_PAGE_SIZE = 48
+#: Registry entries per page in earlier versions (page numbers beyond today's redirect).
+LEGACY_ITEM_BUDGET = 240
 
 K = TypeVar("K")
 
 
-def page_count(total: int, size: int = PAGE_SIZE) -> int:
+def page_count(total: int, size: int) -> int:
     """How many pages ``total`` entries take; an empty listing still has its first page."""
     return max(1, -(-total // size))
-
-
-def page_bounds(page: int, size: int = PAGE_SIZE) -> tuple[int, int]:
-    """Start and stop index of 1-based ``page``."""
-    return (page - 1) * size, page * size
 
 
 def chunk_by_budget(weights: Sequence[tuple[K, int]], budget: int = ITEM_BUDGET) -> list[list[K]]:

@@ -88,10 +88,21 @@ def lane_entries(journey: JourneyMap, lane: Lane) -> MapEntries:
     return MapEntries(journey.id, tuple(groups))
 
 
+def lane_count(journey: JourneyMap, lane: Lane) -> int:
+    """How many entries ``lane`` has in one map (what :func:`lane_entries` would list)."""
+    count = sum(len(getattr(column, lane, ())) for column in journey.columns)
+    if journey.empathy is not None:
+        count += len(getattr(journey.empathy, EMPATHY_LANES[lane]))
+    return count
+
+
 def lane_registry(gallery: Gallery, order: Sequence[str], lane: Lane) -> list[MapEntries]:
     """Every map in ``order`` that has entries in ``lane``, with its entries."""
-    found = (lane_entries(gallery.maps[m], lane) for m in order if m in gallery.maps)
-    return [entries for entries in found if entries.count]
+    return [
+        lane_entries(gallery.maps[m], lane)
+        for m in order
+        if m in gallery.maps and lane_count(gallery.maps[m], lane)
+    ]
 
 
 @dataclass(frozen=True)
@@ -142,5 +153,5 @@ def entry_counts(gallery: Gallery, order: Sequence[str], registry: str) -> list[
             counts.append((map_id, len(journey.action_plan)))
         else:
             lane: Lane = "pain_points" if registry == PAIN_POINTS else "opportunities"
-            counts.append((map_id, lane_entries(journey, lane).count))
+            counts.append((map_id, lane_count(journey, lane)))
     return counts

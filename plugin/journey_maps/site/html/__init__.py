@@ -104,8 +104,12 @@ def map_page(
     diagram: str = "",
     downloads: str = "",
     languages: list[LanguageLink] | None = None,
+    comparison: str = "",
+    details: str | None = None,
 ) -> str:
-    """The body of a map page: header, diagram, stages table, action plan, metrics."""
+    """The body of a map page: header, diagram, stages table, action plan, metrics, and
+    for a future-state map its ``comparison`` with the current state (HTML). ``details``
+    is :func:`map_details`, when the caller keeps it between builds."""
     persona = gallery.personas.get(journey.persona or "")
     improves = gallery.maps.get(journey.improves or "")
     improved_by = [m for m in gallery.maps.values() if m.improves == journey.id]
@@ -121,7 +125,15 @@ def map_page(
         downloads=downloads,
         languages=languages or [],
         untranslated=has_fallbacks(journey),
+        comparison=comparison,
+        details=map_details(journey, labels) if details is None else details,
     )
+
+
+def map_details(journey: JourneyMap, labels: Labels) -> str:
+    """What a map page shows below its header: empathy quadrants, stages, action plan,
+    metrics and sources. A function of the map and the labels alone."""
+    return render_fragment("map_details.html", map=journey, t=labels)
 
 
 def persona_page(persona: Persona, gallery: Gallery, url_for: UrlFor, labels: Labels) -> str:
@@ -157,3 +169,10 @@ def personas_page(gallery: Gallery, url_for: UrlFor, labels: Labels) -> str:
 def problems_notice(problems: list[Problem], labels: Labels) -> str:
     """A warning box listing invalid files, shown on the gallery page by ``mkdocs serve``."""
     return render_fragment("problems.html", problems=problems, t=labels)
+
+
+def redirect_page(target: str, title: str, language: str) -> str:
+    """A whole HTML file that sends readers to ``target`` at once (no script needed), for an
+    address that is no longer a page of its own; search engines are told to index the
+    target instead."""
+    return render_fragment("redirect.html", target=target, title=title, language=language)

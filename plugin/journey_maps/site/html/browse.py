@@ -6,11 +6,11 @@ the ``url_for`` the adapter passes (kinds ``facet``, ``facet-index``, ``registry
 :mod:`journey_maps.site.browse`, words from :class:`BrowseLabels` (English defaults,
 translated like every other label).
 
-Listings work without JavaScript: every filter is a link to a generated page. The markup
-also carries what ``browse.js`` needs to filter in place: each card lists its facet values
-in ``data-*`` attributes, each filter link its token (``data-jm-facet="tag:retail"``) and
-the title of its page, and a listing that holds the whole gallery says so
-(``data-jm-complete``), because only such a page can be filtered without fetching more.
+Listings work without JavaScript: every filter is a link to a view of the gallery
+(``#tag-retail``) that the site's generated facet stylesheet shows. The markup also carries
+what ``browse.js`` needs to filter in place: each card lists its facet values in ``data-*``
+attributes, each filter link its token (``data-jm-facet="tag:retail"``) and the title of
+its view, and the listing says that it holds the whole gallery (``data-jm-complete``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from journey_maps.core.model import JourneyMap, MapType, PlanStatus
 from journey_maps.layout.compare import Column, layout_compare
 from journey_maps.layout.labels import fill, signed
 from journey_maps.render.svg import to_svg
-from journey_maps.site.browse import ACTION_PLAN, FACET, FACET_INDEX, OPPORTUNITIES, PAIN_POINTS
+from journey_maps.site.browse import ACTION_PLAN, FACET, OPPORTUNITIES, PAIN_POINTS
 from journey_maps.site.browse.compare import (
     FEELS_BETTER,
     HAS_OPPORTUNITIES,
@@ -40,6 +40,7 @@ from journey_maps.site.browse.facets import (
     TYPE,
     Facet,
     Facets,
+    facet_anchor,
     shown_in_bar,
     tag_slug,
 )
@@ -124,7 +125,6 @@ class BrowseLabels:
     all_maps: str = "All maps"
     show_all: str = "Show all ({n})"
     map_count: str = "Maps: {n}"
-    showing: str = "Maps {first} to {last} of {total}"
     facet_titles: dict[str, str] = field(default_factory=_facet_titles)
     dimension_titles: dict[str, str] = field(default_factory=_dimension_titles)
     page_title: str = "{title}, page {n} of {count}"
@@ -176,14 +176,13 @@ class BrowseLabels:
 
 @dataclass(frozen=True)
 class FacetLink:
-    """A filter: a facet with the URL and title of its page, and whether it is selected."""
+    """A filter: a facet, the address of its view of the gallery, and that view's title."""
 
     facet: Facet | None  # None: "all maps"
     label: str
     url: str
     title: str
     count: int
-    current: bool
 
     @property
     def token(self) -> str:
@@ -192,11 +191,24 @@ class FacetLink:
 
 @dataclass(frozen=True)
 class FilterGroup:
+    """One dimension of the filter bar: the values it shows, and every value when the bar
+    cannot show them all (behind "show all", a list that needs no script)."""
+
     dimension: str
     label: str
     links: list[FacetLink]
-    more_url: str | None = None
-    more_count: int = 0
+    every: list[FacetLink] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FacetView:
+    """The heading of one filter's view of the gallery, shown while the address names it."""
+
+    anchor: str
+    token: str
+    title: str
+    count: int
+    has_untranslated: bool
 
 
 @dataclass(frozen=True)
@@ -234,80 +246,64 @@ def paged_title(title: str, page: int, count: int, labels: BrowseLabels) -> str:
 
 
 def filter_groups(
-    facets: Facets,
-    current: Facet | None,
-    url_for: UrlFor,
-    labels: Labels,
-    words: BrowseLabels,
-    *,
-    has_index: Callable[[str], bool],
+    facets: Facets, url_for: UrlFor, labels: Labels, words: BrowseLabels
 ) -> list[FilterGroup]:
-    """The filter bar: per dimension, the facets it offers (see :func:`shown_in_bar`)."""
+    """The filter bar: per dimension, the facets it shows (see :func:`shown_in_bar`)."""
     names = {TYPE: labels.map_type, PERSONA: labels.persona, TAG: labels.tags}
     names[LANGUAGE] = labels.languages
+
+    def link(facet: Facet) -> FacetLink:
+        url = url_for(FACET, facet.key)
+        return FacetLink(facet, facet.label, url, facet_title(facet, words), len(facet.maps))
+
     groups = []
     for dimension, all_facets in facets.dimensions.items():
-        shown, capped = shown_in_bar(all_facets, current)
-        links = [
-            FacetLink(
-                f,
-                f.label,
-                url_for(FACET, f.key),
-                facet_title(f, words),
-                len(f.maps),
-                current is not None and f.token == current.token,
-            )
-            for f in shown
-        ]
-        more = capped and has_index(dimension)
-        groups.append(
-            FilterGroup(
-                dimension,
-                names[dimension],
-                links,
-                url_for(FACET_INDEX, dimension) if more else None,
-                len(all_facets),
-            )
-        )
+        shown, capped = shown_in_bar(all_facets)
+        every = [link(f) for f in all_facets] if capped else []
+        groups.append(FilterGroup(dimension, names[dimension], [link(f) for f in shown], every))
     return groups
 
 
 def listing_page(
     *,
-    cards: Sequence[Card],
+    cards: Sequence[str],
     untranslated: Sequence[Card],
     gallery: Gallery,
-    groups: Sequence[FilterGroup],
-    all_maps: FacetLink,
+    facets: Facets,
+    has_untranslated: Mapping[str, bool],
     registries: Sequence[str],
-    total: int,
-    first: int,
-    pager: Pager | None,
-    complete: bool,
-    title: str,
     url_for: UrlFor,
     labels: Labels,
     words: BrowseLabels,
 ) -> str:
-    """A page of a card listing (the gallery or a facet): filter bar, cards, pages.
+    """The gallery: filter bar, every map as a card (:func:`card_html`), one view per filter.
 
-    ``complete`` marks a page that holds every map of the gallery, so that a script may
-    filter it in place; ``first`` is the 1-based position of its first entry.
+    Each filter's view is a heading with the anchor the filter links to
+    (``#tag-retail``); the site's facet stylesheet shows it, and hides the other cards,
+    while the address names it, and ``browse.js`` does the same in place.
+    ``has_untranslated`` says per facet token whether its view lists untranslated maps.
     """
-    shown = len(cards) + len(untranslated)
+    title = str.__str__(labels.gallery)
+    views = [
+        FacetView(
+            facet_anchor(f.key),
+            f.token,
+            facet_title(f, words),
+            len(f.maps),
+            has_untranslated.get(f.token, False),
+        )
+        for f in facets.all()
+    ]
     return render_fragment(
         "browse_listing.html",
         cards=cards,
         untranslated=untranslated,
         personas=gallery.personas,
-        groups=groups,
-        all_maps=all_maps,
+        groups=filter_groups(facets, url_for, labels, words) if gallery.maps else [],
+        all_maps=FacetLink(None, words.all_maps, url_for("gallery", ""), title, len(gallery.maps)),
+        views=views,
         registries=registries,
-        total=total,
-        first=first,
-        last=first + shown - 1,
-        pager=pager,
-        complete=complete,
+        total=len(cards) + len(untranslated),
         title=title,
         url_for=url_for,
         t=labels,
@@ -317,45 +313,47 @@ def listing_page(
     )
 
 
-def facet_index_page(
-    dimension: str, facets: Sequence[Facet], url_for: UrlFor, words: BrowseLabels
-) -> str:
-    """Every value of one dimension with its number of maps (when the bar cannot show all)."""
-    return render_fragment(
-        "browse_facet_index.html",
-        dimension=dimension,
-        facets=facets,
-        url_for=url_for,
-        b=words,
-        fill=fill,
-    )
-
-
 # --- registries and the board --------------------------------------------------------------------
 
 
 def registry_page(
     name: str,
-    entries: Sequence[MapEntries],
-    gallery: Gallery,
+    sections: Sequence[str],
     *,
     pager: Pager | None,
     empty_gallery: bool,
+    labels: Labels,
+    words: BrowseLabels,
+) -> str:
+    """Pain points or opportunities of many maps: a section per map (:func:`registry_section`)."""
+    return render_fragment(
+        "browse_registry.html",
+        name=name,
+        sections=sections,
+        pager=pager,
+        empty_gallery=empty_gallery,
+        t=labels,
+        b=words,
+        fill=fill,
+    )
+
+
+def registry_section(
+    name: str,
+    entries: MapEntries,
+    gallery: Gallery,
+    *,
     url_for: UrlFor,
     labels: Labels,
     words: BrowseLabels,
 ) -> str:
-    """Pain points or opportunities of many maps, by map and stage, linked to their places."""
-    lane = "pain_points" if name == PAIN_POINTS else "opportunities"
+    """One map's pain points or opportunities, by stage, each linked to its place."""
     return render_fragment(
-        "browse_registry.html",
-        name=name,
-        lane=lane,
-        entries=entries,
+        "registry_section.html",
+        lane="pain_points" if name == PAIN_POINTS else "opportunities",
+        e=entries,
         maps=gallery.maps,
         personas=gallery.personas,
-        pager=pager,
-        empty_gallery=empty_gallery,
         url_for=url_for,
         t=labels,
         b=words,
@@ -364,28 +362,49 @@ def registry_page(
 
 
 def board_page(
-    columns: Mapping[PlanStatus, Sequence[BoardCard]],
-    gallery: Gallery,
+    columns: Mapping[PlanStatus, Sequence[str]],
     *,
     pager: Pager | None,
     empty_gallery: bool,
-    url_for: UrlFor,
     labels: Labels,
     words: BrowseLabels,
 ) -> str:
-    """The action-plan board: a column per status, a card per action."""
+    """The action-plan board: a column per status, its cards (:func:`board_card`) in order."""
     return render_fragment(
         "browse_board.html",
         name=ACTION_PLAN,
         columns=columns,
-        maps=gallery.maps,
         total=sum(len(cards) for cards in columns.values()),
         pager=pager,
         empty_gallery=empty_gallery,
+        t=labels,
+        b=words,
+        fill=fill,
+    )
+
+
+def board_card(
+    card: BoardCard, gallery: Gallery, *, url_for: UrlFor, labels: Labels, words: BrowseLabels
+) -> str:
+    """One action-plan item: its text, owner, priority, due date, stage and map."""
+    return render_fragment(
+        "board_card.html", c=card, maps=gallery.maps, url_for=url_for, t=labels, b=words
+    )
+
+
+def card_html(
+    card: Card, gallery: Gallery, *, url_for: UrlFor, labels: Labels, words: BrowseLabels
+) -> str:
+    """A map's card in the gallery: thumbnail, title, type, persona, summary, tags."""
+    return render_fragment(
+        "browse_card.html",
+        c=card,
+        personas=gallery.personas,
         url_for=url_for,
         t=labels,
         b=words,
         fill=fill,
+        tag_slug=tag_slug,
     )
 
 
@@ -441,7 +460,7 @@ def compare_diagram(
     return to_svg(drawing, standalone=False, theme="light", id_prefix=prefix)
 
 
-def compare_page(
+def compare_section(
     comparison: Comparison,
     *,
     diagram: str,
@@ -449,9 +468,10 @@ def compare_page(
     labels: Labels,
     words: BrowseLabels,
 ) -> str:
-    """Current against future state: the diagram, score changes, pain points, opportunities."""
+    """Current against future state, a section of the future-state map's page: the diagram,
+    score changes, pain points addressed and open, new opportunities."""
     return render_fragment(
-        "browse_compare.html",
+        "compare_section.html",
         c=comparison,
         diagram=diagram,
         current_url=url_for("map", comparison.current.id),

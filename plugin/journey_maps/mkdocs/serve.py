@@ -1,0 +1,138 @@
+"""Saving a map while ``mkdocs serve`` runs: the pages it changes, in place, in a moment.
+
+MkDocs answers any change of a watched file with a whole new build: for a 500-map gallery in
+six languages, some 3,500 pages through the theme, half a minute. When only files in the
+maps folder changed (maps, personas, translations), the plugin does the same work for what
+the change reached instead:
+
+1. it loads the gallery again: unchanged files are neither parsed nor validated nor
+   localized again (the build's :class:`~journey_maps.core.store.Store` keeps them);
+2. it plans the site again and compares it with the last build: if the pages are not the
+   same pages (a map added, removed or renamed) or the navigation would change (a title it
+   lists), it leaves the rebuild to MkDocs;
+3. it renders the body of every page that could show what changed (a map's pages, its
+   persona's, every listing; the rest of the HTML is kept in the store), and sends the pages
+   whose body differs from the last build through MkDocs' own page pipeline (the theme, and
+   every plugin's page events), the edited maps' own pages first;
+4. it rewrites the downloads, the catalog, the facet stylesheet and the redirects that
+   changed.
+
+What it does not redo: pages whose body did not change (their navigation cannot have changed
+either, see 2.), the search index (rebuilt by the next full rebuild: any change outside the
+maps folder, or a restart), sitemaps, and the theme's static files. Anything it cannot do
+falls back to MkDocs' full rebuild, so the result is always a build MkDocs could have made.
+It reaches into two internals of MkDocs 1.6 (``_populate_page`` and ``_build_page``, the
+per-page steps of ``mkdocs build``); if they are missing, it stands back.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import get_plugin_logger
+
+log = get_plugin_logger(__name__)
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+#: Files of a folder by path: (modification time in ns, size). Enough to see what changed.
+Snapshot = dict[str, tuple[int, int]]
+
+
+def snapshot(roots: Iterable[Path]) -> Snapshot:
+    """Every file below ``roots`` (files or folders), with its time and size."""
+    found: Snapshot = {}
+    for root in roots:
+        if root.is_file():
+            stat = root.stat()
+            found[str(root)] = (stat.st_mtime_ns, stat.st_size)
+            continue
+        for folder, _dirs, names in os.walk(root):
+            for name in names:
+                path = Path(folder) / name
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def changed(before: Snapshot, after: Snapshot) -> set[str]:
+    """Paths added, removed or modified between two snapshots."""
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+@dataclass
+class Session:
+    """What a ``mkdocs serve`` process keeps from its last build, to update it in place.
+
+    ``update`` is the plugin's in-place rebuild, which says whether it could; ``roots`` are
+    the inputs MkDocs watches, ``maps_dir`` the only folder whose changes it handles.
+    """
+
+    update: Callable[[set[str]], bool]
+    roots: list[Path]
+    maps_dir: Path
+    files: Snapshot = field(default_factory=dict)
+
+    def handles(self, paths: set[str]) -> bool:
+        """Whether every changed path is a YAML file of the maps folder."""
+        root = str(self.maps_dir) + os.sep
+        return bool(paths) and all(
+            path.startswith(root) and path.lower().endswith(YAML_SUFFIXES) for path in paths
+        )
+
+    def rebuild(self) -> bool:
+        """Update the served site in place if only map files changed; False: do a full build."""
+        now = snapshot(self.roots)
+        paths = changed(self.files, now)
+        if not self.handles(paths):
+            return False
+        start = time.perf_counter()
+        try:
+            done = self.update(paths)
+        except Exception as error:
+            log.warning("Updating the pages in place failed (%s); rebuilding the site", error)
+            return False
+        if done:
+            self.files = now
+            log.info("Updated the site in place in %.2f s", time.perf_counter() - start)
+        return done
+
+
+#: The session of each config file being served (one per ``mkdocs serve`` process in
+#: practice; keyed so that a test serving two sites keeps them apart).
+SESSIONS: dict[str, Session] = {}
+
+
+def install(server: Any, config_file: str) -> None:
+    """Let the dev server try an in-place update before each full rebuild."""
+    full_build = server.builder
+    if getattr(full_build, "journey_maps", False):
+        return
+
+    def builder(*args: Any, **kwargs: Any) -> None:
+        session = SESSIONS.get(config_file)
+        if session is not None and not args and not kwargs and session.rebuild():
+            return
+        full_build(*args, **kwargs)
+
+    builder.journey_maps = True  # type: ignore[attr-defined]
+    server.builder = builder
+
+
+def mkdocs_page_steps() -> tuple[Callable[..., None], Callable[..., None]] | None:
+    """MkDocs' own per-page build steps (``mkdocs build`` runs them for every page)."""
+    from mkdocs.commands import build
+
+    populate = getattr(build, "_populate_page", None)
+    render = getattr(build, "_build_page", None)
+    if callable(populate) and callable(render):
+        return populate, render
+    return None
