@@ -40,6 +40,7 @@ from journey_maps.i18n import Translations, clear_cache, load_translations
 from journey_maps.load.folder import load_gallery
 from journey_maps.mkdocs.config import JourneyMapsConfig
 from journey_maps.mkdocs.nav import place_sections
+from journey_maps.mkdocs.search import TreeIndexes
 from journey_maps.mkdocs.stash import HtmlStash
 from journey_maps.render.themes import SITE_CSS
 from journey_maps.site import browse_pages, html
@@ -114,6 +115,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.files = Files([])
         self.stash = HtmlStash()
         self.downloads: SiteDownloads | None = None
+        # Search per language tree (mkdocs/search.py).
+        self.search = TreeIndexes()
 
     # --- configuration --------------------------------------------------------------------
 
@@ -137,6 +140,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for script in browse_pages.EXTRA_JAVASCRIPT:
             if script not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(script)
+        self.search.configure(config)
         return config
 
     @property
@@ -232,9 +236,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 )
         return downloads
 
+    @event_priority(-50)  # after Material's search plugin wrote its index, before offline's
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.downloads is not None:
             self.downloads.publish(Path(config.site_dir))
+        if self.config.enabled:
+            self.search.write(config, self.site)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stash.clear()
@@ -423,12 +430,17 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             (log.error if problem.is_error else log.warning)(problem.format())
         return drawn
 
+    @event_priority(50)  # before Material's search plugin indexes (and strips) page.content
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        if not self.config.enabled or len(self.trees) < 2:
+        if not self.config.enabled:
             return context
         spec = self.specs.get(page.file.src_uri)
+        if spec is not None:  # search per language tree
+            self.search.add(page, spec)
+        if len(self.trees) < 2:
+            return context
         self._saved_theme = {
             "language": config.theme["language"],
             "alternate": config.extra.get("alternate"),
