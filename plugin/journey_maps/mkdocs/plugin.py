@@ -40,6 +40,7 @@ from journey_maps.i18n import Translations, clear_cache, load_translations
 from journey_maps.load.folder import load_gallery
 from journey_maps.mkdocs.config import JourneyMapsConfig
 from journey_maps.mkdocs.nav import place_sections
+from journey_maps.mkdocs.roots import TreeRoots
 from journey_maps.mkdocs.search import TreeIndexes
 from journey_maps.mkdocs.stash import HtmlStash
 from journey_maps.render.themes import SITE_CSS
@@ -115,8 +116,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.files = Files([])
         self.stash = HtmlStash()
         self.downloads: SiteDownloads | None = None
-        # Search per language tree (mkdocs/search.py).
+        # Search per language tree (mkdocs/search.py, mkdocs/roots.py).
         self.search = TreeIndexes()
+        self.roots = TreeRoots()
 
     # --- configuration --------------------------------------------------------------------
 
@@ -439,6 +441,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:  # search per language tree
             self.search.add(page, spec)
+            self.roots.enter(context, page, spec, config)
         if len(self.trees) < 2:
             return context
         self._saved_theme = {
@@ -472,6 +475,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     @event_priority(50)  # before minifiers and other post-processors see the page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self.stash.finish(page.file.src_uri, output)
+        self.roots.leave(config)
         spec = self.specs.get(page.file.src_uri) if self.config.enabled else None
         if spec is not None:
             output = declare_language(output, spec.tree.language)
@@ -483,6 +487,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 config.extra["alternate"] = self._saved_theme["alternate"]
             self._saved_theme = {}
         return output
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        if self.config.enabled and template_name == "sitemap.xml":
+            self.roots.sitemaps(context, config, self.site)  # a sitemap per language tree
+        return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self.maps_dir.is_dir():
