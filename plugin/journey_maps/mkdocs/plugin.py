@@ -247,6 +247,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stash.clear()
+        self.roots.leave()
         if self.downloads is not None:
             self.downloads.discard()
 
@@ -475,7 +476,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     @event_priority(50)  # before minifiers and other post-processors see the page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self.stash.finish(page.file.src_uri, output)
-        self.roots.leave(config)
+        self.roots.leave()
         spec = self.specs.get(page.file.src_uri) if self.config.enabled else None
         if spec is not None:
             output = declare_language(output, spec.tree.language)

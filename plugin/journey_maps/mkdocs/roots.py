@@ -40,7 +40,7 @@ class TreeRoots:
     """Moves the base of a page of a non-default tree to its tree's root while it renders."""
 
     def __init__(self) -> None:
-        self._scope_set = False
+        self._scoped: MkDocsConfig | None = None  # the configuration whose scope we set
 
     def enter(
         self, context: TemplateContext, page: Page, spec: PageSpec, config: MkDocsConfig
@@ -50,14 +50,14 @@ class TreeRoots:
             return
         if config.extra.get("scope") is None:
             config.extra["scope"] = context["base_url"]  # the site root, from this page
-            self._scope_set = True
+            self._scoped = config
         context["base_url"] = get_relative_url(spec.tree.prefix, page.url)
 
-    def leave(self, config: MkDocsConfig) -> None:
-        """Undo :meth:`enter`'s scope once the page is rendered (``on_post_page``)."""
-        if self._scope_set:
-            config.extra.pop("scope", None)
-            self._scope_set = False
+    def leave(self) -> None:
+        """Undo :meth:`enter`'s scope once the page is rendered, or the build failed."""
+        if self._scoped is not None:
+            self._scoped.extra.pop("scope", None)
+            self._scoped = None
 
     def sitemaps(self, context: TemplateContext, config: MkDocsConfig, site: Site) -> None:
         """Split MkDocs' ``sitemap.xml`` by tree (``on_template_context``).
