@@ -12,7 +12,10 @@ Event order and what each step does:
   a navigation of their own.
 * ``on_page_markdown``: produce each generated page's HTML (links relative to that page).
 * ``on_page_context`` / ``on_post_page``: while a generated page renders, tell the theme its
-  language, its navigation and where the same page is in the other languages.
+  language, its navigation and where the same page is in the other languages; index it in its
+  tree's search index (:mod:`.search`) and give it its tree's root as base (:mod:`.roots`).
+* ``on_template_context``: a ``sitemap.xml`` per language tree; ``on_post_build``: the trees'
+  search indexes.
 * ``on_serve``: watch the maps folder so editing a YAML file rebuilds the site.
 """
 
