@@ -12,6 +12,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -71,10 +72,11 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-@pytest.fixture(scope="session")
-def server_url(chromium_path: str, sample_site: Site) -> Iterator[str]:
-    """``http://127.0.0.1:<free port>/`` serving the built sample site (site_url is a root path)."""
-    handler = functools.partial(_QuietHandler, directory=str(sample_site.site_dir))
+@contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """``http://127.0.0.1:<free port>/`` serving ``directory`` (which may be filled later: the
+    address is known before a site is built for it)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -84,6 +86,13 @@ def server_url(chromium_path: str, sample_site: Site) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def server_url(chromium_path: str, sample_site: Site) -> Iterator[str]:
+    """The built sample site on a local server (its site_url is a root path)."""
+    with serving(sample_site.site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -180,24 +189,25 @@ OpenPage = Callable[..., Probe]
 
 @pytest.fixture
 def open_page(browser: Browser, server_url: str) -> Iterator[OpenPage]:
-    """``open_page(color_scheme="dark", viewport={...})``: a fresh context and page per call.
+    """``open_page(color_scheme="dark", viewport={...})``: a fresh context and page per call,
+    on the sample site or on the site served at ``base``.
 
     Requests that leave the local server are answered with an empty 200 here (the test machine
     may be offline; a font stylesheet is no part of what we test) and recorded in ``external``.
     """
     contexts: list[BrowserContext] = []
 
-    def factory(**options: Any) -> Probe:
+    def factory(base: str = server_url, **options: Any) -> Probe:
         context = browser.new_context(**options)
         contexts.append(context)
         page = context.new_page()
-        probe = Probe(page, server_url)
+        probe = Probe(page, base)
 
         def offline(route: Any) -> None:
             probe.external.append(route.request.url)
             route.fulfill(status=200, body="", content_type="text/css")
 
-        context.route(lambda url: not url.startswith(server_url), offline)
+        context.route(lambda url: not url.startswith(base), offline)
         probe.attach()
         return probe
 

@@ -12,7 +12,10 @@ Event order and what each step does:
   a navigation of their own.
 * ``on_page_markdown``: produce each generated page's HTML (links relative to that page).
 * ``on_page_context`` / ``on_post_page``: while a generated page renders, tell the theme its
-  language, its navigation and where the same page is in the other languages.
+  language, its navigation and where the same page is in the other languages; index it in its
+  tree's search index (:mod:`.search`) and give it its tree's root as base (:mod:`.roots`).
+* ``on_template_context``: a ``sitemap.xml`` per language tree; ``on_post_build``: the trees'
+  search indexes.
 * ``on_serve``: watch the maps folder so editing a YAML file rebuilds the site.
 """
 
@@ -45,6 +48,8 @@ from journey_maps.load.folder import load_gallery
 from journey_maps.mkdocs import serve
 from journey_maps.mkdocs.config import JourneyMapsConfig
 from journey_maps.mkdocs.nav import place_sections
+from journey_maps.mkdocs.roots import TreeRoots
+from journey_maps.mkdocs.search import TreeIndexes
 from journey_maps.mkdocs.stash import HtmlStash
 from journey_maps.render.themes import SITE_CSS
 from journey_maps.site import browse_pages, html
@@ -134,6 +139,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.bodies: dict[str, str] = {}
         """Digest of each generated page's body in the served site."""
         self._fresh: dict[str, str] = {}
+        # Search per language tree (mkdocs/search.py, mkdocs/roots.py).
+        self.search = TreeIndexes()
+        self.roots = TreeRoots()
 
     # --- configuration --------------------------------------------------------------------
 
@@ -159,6 +167,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for script in browse_pages.EXTRA_JAVASCRIPT:
             if script not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(script)
+        self.search.configure(config)
         return config
 
     @property
@@ -285,12 +294,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                     cache_dir,
                 )
 
+    @event_priority(-50)  # after Material's search plugin wrote its index, before offline's
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         if self.downloads is not None:
             self.downloads.publish(Path(config.site_dir))
         self._write_redirects(Path(config.site_dir), self.site.redirects())
+        self.search.write(config, self.site)
         store = self.site.store
         if store.damaged:
             log.info("%d kept file(s) were damaged and made again", store.damaged)
@@ -317,6 +328,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stash.clear()
+        self.roots.leave()
         if self.downloads is not None:
             self.downloads.discard()
 
@@ -520,12 +532,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             (log.error if problem.is_error else log.warning)(problem.format())
         return drawn
 
+    @event_priority(50)  # before Material's search plugin indexes (and strips) page.content
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        if not self.config.enabled or len(self.trees) < 2:
+        if not self.config.enabled:
             return context
         spec = self.specs.get(page.file.src_uri)
+        if spec is not None:  # search per language tree
+            self.search.add(page, spec)
+            self.roots.enter(context, page, spec, config)
+        if len(self.trees) < 2:
+            return context
         self._saved_theme = {
             "language": config.theme["language"],
             "alternate": config.extra.get("alternate"),
@@ -557,6 +575,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     @event_priority(50)  # before minifiers and other post-processors see the page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self.stash.finish(page.file.src_uri, output)
+        self.roots.leave()
         spec = self.specs.get(page.file.src_uri) if self.config.enabled else None
         if spec is not None:
             output = declare_language(output, spec.tree.language)
@@ -568,6 +587,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 config.extra["alternate"] = self._saved_theme["alternate"]
             self._saved_theme = {}
         return output
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        if self.config.enabled and template_name == "sitemap.xml":
+            self.roots.sitemaps(context, config, self.site)  # a sitemap per language tree
+        return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self.maps_dir.is_dir():
@@ -640,6 +666,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return False
         self._rewrite_generated(site_dir, before_redirects)
         built += rest
+        languages = {self.specs[uri].tree.language for uri in built}
+        if languages:
+            self.search.write(config, self.site, languages=languages)
         log.info("%d page(s) changed: %s", len(built), ", ".join(built[:5]))
         return True
 

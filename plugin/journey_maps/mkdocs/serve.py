@@ -15,12 +15,14 @@ the change reached instead:
    whose body differs from the last build through MkDocs' own page pipeline (the theme, and
    every plugin's page events), the edited maps' own pages first;
 4. it rewrites the downloads, the catalog, the facet stylesheet and the redirects that
-   changed.
+   changed, and the search index of each language whose pages changed (from the entries
+   the pages left when they were built, :mod:`journey_maps.mkdocs.search`).
 
 What it does not redo: pages whose body did not change (their navigation cannot have changed
-either, see 2.), the search index (rebuilt by the next full rebuild: any change outside the
-maps folder, or a restart), sitemaps, and the theme's static files. Anything it cannot do
-falls back to MkDocs' full rebuild, so the result is always a build MkDocs could have made.
+either, see 2.), the author's own pages, sitemaps (the same pages, the same sitemaps), and the
+theme's static files. Anything it cannot do falls back to MkDocs' full rebuild, so the result
+is always a build MkDocs could have made: tests/test_serve_in_place.py compares the two byte
+by byte.
 It reaches into two internals of MkDocs 1.6 (``_populate_page`` and ``_build_page``, the
 per-page steps of ``mkdocs build``); if they are missing, it stands back.
 """

@@ -320,8 +320,8 @@ class PageSpec:
 
     @property
     def searchable(self) -> bool:
-        """Whether the page belongs in the site's search index (see :class:`PageKind`)."""
-        return KINDS[self.kind].searchable and self.tree.indexes(self.kind, self.item_id)
+        """Whether the page belongs in its tree's search index (see :class:`PageKind`)."""
+        return KINDS[self.kind].searchable
 
 
 @dataclass(frozen=True)

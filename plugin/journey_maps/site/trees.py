@@ -8,11 +8,11 @@ is its own (MkDocs gives each tree a navigation).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from journey_maps.core.gallery import Gallery
 from journey_maps.core.store import Store
-from journey_maps.i18n import Translations, localize_labels
+from journey_maps.i18n import Translations, fallback_language, localize_labels
 from journey_maps.i18n.gallery import LocalizedGallery, localize_gallery
 from journey_maps.i18n.keys import Kind
 from journey_maps.layout.labels import Labels as DiagramLabels
@@ -44,8 +44,6 @@ class LanguageTree:
     diagram_labels: DiagramLabels
     browse_labels: BrowseLabels
     localized: LocalizedGallery
-    siblings: list[LanguageTree] = field(default_factory=list, repr=False)
-    """Every tree of the build, this one included (pages that list all languages)."""
 
     @property
     def gallery(self) -> Gallery:
@@ -55,22 +53,19 @@ class LanguageTree:
     def is_default(self) -> bool:
         return not self.prefix
 
-    def indexes(self, kind: str, item_id: str) -> bool:
-        """Whether this tree's page of a map or persona belongs in the search index.
+    def untranslated(self, kind: str, item_id: str) -> str | None:
+        """The language this tree's page of a map or persona is written in, when none of it is
+        translated into the tree's language (its texts are all the original's); else None.
 
-        An untranslated page repeats its original word for word; indexing every copy would
-        list one text once per language. So a page goes into the index in the languages it
-        is (at least partly) written in; one available in none of them stays in the default
-        tree, so that it can still be found.
+        Such a page is still in the tree's search index, so that a reader finds every map in
+        their language's search, but its results say that the text is not in that language.
         """
         translated: Kind | None = next((k for k in TRANSLATED_KINDS if k == kind), None)
-        if translated is None:  # other pages are not translations of one item
-            return True
-        if self.localized.is_available(item_id, translated):
-            return True
-        return self.is_default and not any(
-            tree.localized.is_available(item_id, translated) for tree in self.siblings
-        )
+        if translated is None or self.localized.is_available(item_id, translated):
+            return None
+        if translated == "map":
+            return fallback_language(self.gallery.maps[item_id].title)
+        return fallback_language(self.gallery.personas[item_id].name)
 
 
 def build_trees(
@@ -103,6 +98,4 @@ def build_trees(
                 localized=localize_gallery(gallery, translations, lang, store=store),
             )
         )
-    for tree in trees:
-        tree.siblings = trees
     return trees

@@ -1,0 +1,180 @@
+"""A search index per language tree, in the format of Material's search plugin.
+
+Material's search plugin writes one ``search/search_index.json``, and its script loads the
+index from the page's base address. A page of tree ``de/`` has its base at ``de/``
+(:mod:`.roots`), so its search box loads ``de/search/search_index.json``: that tree's pages
+only, analysed as German. The default tree's base is the site root, so its generated pages
+join Material's own index, beside the author's pages.
+
+* Every generated page is parsed once, by Material's own parser, where Material would parse
+  it (``on_page_context``, before Material's search plugin), and then kept out of Material's
+  index with the page meta ``search.exclude``.
+* :func:`tree_index` makes a tree's index from its pages' entries alone, so a rebuild of a few
+  pages can redo their tree without parsing the others again.
+* Analysis: a tree uses the stop words, word trimming and stemming (whichever of them the
+  site's ``search`` ``pipeline`` asks for) of its own language, when lunr has that language;
+  a language lunr lacks (Estonian, Bulgarian, Afrikaans, Latvian) gets none rather than a
+  neighbour's, which would cut words at the wrong places.
+* A map or persona page not translated at all into its tree's language is in that tree's index
+  (a reader searching in German still finds every map), its title marked up as untranslated
+  texts are on the page: ``<span class="jm-untranslated" lang="en">``, which the stylesheet
+  badges "EN", with "not yet translated into this language" as its tooltip.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from material.plugins.search.plugin import SearchIndex, SearchPlugin
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
+
+from journey_maps.site.pages import PageSpec, Site
+
+INDEX = "search/search_index.json"
+#: Material's offline plugin inlines the index into a script, for sites opened from files.
+OFFLINE_INDEX = "search/search_index.js"
+#: lunr's language support shipped with the theme (English is built into lunr).
+LUNR_LANGUAGE = "assets/javascripts/lunr/min/lunr.{}.min.js"
+
+Entry = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    """One page's search entries (its sections), located relative to its tree's root."""
+
+    entries: tuple[Entry, ...]
+
+
+def page_entries(page: Page, spec: PageSpec) -> IndexedPage:
+    """``page`` as Material's parser divides it into sections, for its tree's index."""
+    parsed = SearchIndex()
+    parsed.add_entry_from_context(page)
+    prefix = spec.tree.prefix
+    language = spec.tree.untranslated(spec.kind, spec.item_id)
+    entries = []
+    for entry in parsed.entries:
+        entry = {**entry, "location": entry["location"].removeprefix(prefix)}
+        # The page's own entry has its title, which is the item's; sections may be the
+        # tree's own words ("Phasen"). Results are grouped under the page, marked once.
+        if language and "#" not in entry["location"]:
+            note = escape(spec.tree.labels.not_in_this_language)
+            entry["title"] = (
+                f'<span class="jm-untranslated" lang="{escape(language)}" title="{note}">'
+                f"{entry['title']}</span>"
+            )
+        entries.append(entry)
+    return IndexedPage(tuple(entries))
+
+
+def tree_config(
+    search: SearchPlugin, language: str, has_lunr: Callable[[str], bool]
+) -> dict[str, Any]:
+    """The ``config`` of a tree's index: the site's search settings in the tree's language.
+
+    The worker loads ``lunr.<lang>.min.js`` for each language it is given, so a language
+    without one is given as English with an empty pipeline: no English stop words, trimmer
+    or stemmer at work on Estonian text.
+    """
+    code = language.split("-")[0].lower()
+    known = code == "en" or has_lunr(code)
+    return {
+        "lang": [code if known else "en"],
+        "separator": search.config.separator,
+        "pipeline": list(search.config.pipeline) if known else [],
+        "fields": search.config.fields,
+    }
+
+
+def tree_index(pages: Iterable[IndexedPage], config: dict[str, Any]) -> str:
+    """A tree's ``search_index.json`` from its pages' entries."""
+    docs = [entry for page in pages for entry in page.entries]
+    data = {"config": config, "docs": docs}
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def with_pages(material_index: str, pages: Iterable[IndexedPage]) -> str:
+    """Material's own index with the default tree's generated pages appended."""
+    data = json.loads(material_index)
+    data["docs"].extend(entry for page in pages for entry in page.entries)
+    return json.dumps(data, separators=(",", ":"), default=str)
+
+
+class TreeIndexes:
+    """The search entries of every generated page, written as one index per tree.
+
+    Entries are kept by page from one build to the next (``mkdocs serve`` keeps the plugin),
+    so a rebuild that renders only some pages updates just theirs; a page the site no longer
+    has is left out when the indexes are written.
+    """
+
+    def __init__(self) -> None:
+        self.search: SearchPlugin | None = None
+        self.offline = False
+        self.pages: dict[str, IndexedPage] = {}
+        #: Material's own index as its plugin wrote it, before the default tree's pages
+        #: were added: a site updated in place (journey_maps.mkdocs.serve) starts from it.
+        self.material_index: str | None = None
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """Find Material's search plugin; without it (or disabled) nothing is indexed here."""
+        found = (p for p in config.plugins.values() if isinstance(p, SearchPlugin))
+        search = next(found, None)
+        self.search = search if search is not None and search.config.enabled else None
+        offline = config.plugins.get("material/offline")
+        self.offline = bool(offline and offline.config.enabled)
+
+    def add(self, page: Page, spec: PageSpec) -> None:
+        """Index a generated page in its tree; keep it out of Material's index."""
+        if self.search is None:
+            return
+        if spec.searchable:
+            self.pages[page.file.src_uri] = page_entries(page, spec)
+        meta = page.meta.get("search")
+        page.meta["search"] = {**(meta if isinstance(meta, dict) else {}), "exclude": True}
+
+    def write(self, config: MkDocsConfig, site: Site, *, languages: set[str] | None = None) -> None:
+        """Write each tree's index (those of ``languages`` only, when given: a site updated
+        in place), and add the default tree's pages to Material's (which must be written by
+        then: the plugin's ``on_post_build`` runs late)."""
+        if self.search is None:
+            return
+        site_dir = Path(config.site_dir)
+        specs = site.pages()
+
+        def has_lunr(code: str) -> bool:
+            return any(
+                (Path(folder) / LUNR_LANGUAGE.format(code)).is_file()
+                for folder in config.theme.dirs
+            )
+
+        for tree in site.trees:
+            if languages is not None and tree.language not in languages:
+                continue
+            pages = [
+                self.pages[uri]
+                for uri, spec in specs.items()
+                if spec.tree is tree and spec.searchable and uri in self.pages
+            ]
+            path = site_dir / tree.prefix / INDEX
+            if tree.is_default:
+                if languages is None:  # a full build: Material has just written its index
+                    self.material_index = (
+                        path.read_text(encoding="utf-8") if path.is_file() else None
+                    )
+                if self.material_index is None:
+                    continue
+                text = with_pages(self.material_index, pages)
+            else:
+                text = tree_index(pages, tree_config(self.search, tree.language, has_lunr))
+                if self.offline:
+                    offline = f"var __index = {text}"
+                    write_file(offline.encode("utf-8"), str(site_dir / tree.prefix / OFFLINE_INDEX))
+            write_file(text.encode("utf-8"), str(path))
