@@ -61,6 +61,30 @@ def load_map_file(path: Path) -> tuple[Gallery, Problems, str | None]:
     return gallery, problems, map_id
 
 
+def language_argument(value: str) -> str:
+    """The ``type`` of ``--lang`` options: a language code, else a usage error (exit 2) that
+    says how to write one."""
+    from journey_maps.core.model import language_code
+
+    try:
+        return language_code(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def note_missing_interface_strings(lang: str) -> None:
+    """Say so when ``lang`` has no interface strings: its headings and legend come out in
+    English, which nobody asking for that language expects silently."""
+    from journey_maps.i18n.catalogs import available_languages, has_interface_strings
+
+    if not has_interface_strings(lang):
+        print(
+            f"journey-maps: warning: no interface strings in '{lang}': headings, legend and "
+            f"map types are in English; languages with them: {', '.join(available_languages())}",
+            file=sys.stderr,
+        )
+
+
 def output_format(requested: str | None, output: str | None, allowed: tuple[str, ...]) -> str:
     """``--format``, else the output file's suffix when it names a format, else the first."""
     if requested:
