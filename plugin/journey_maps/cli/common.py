@@ -13,7 +13,7 @@ from pathlib import Path
 
 from journey_maps.core.errors import Problems
 from journey_maps.core.gallery import Gallery
-from journey_maps.load.folder import PERSONAS_DIR
+from journey_maps.load.folder import PERSONAS_DIR, YAML_SUFFIXES
 from journey_maps.load.project import load_project_gallery
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -81,6 +81,20 @@ def note_missing_interface_strings(lang: str) -> None:
         print(
             f"journey-maps: warning: no interface strings in '{lang}': headings, legend and "
             f"map types are in English; languages with them: {', '.join(available_languages())}",
+            file=sys.stderr,
+        )
+
+
+def note_missing_persona(persona: str | None, output: str | None) -> None:
+    """Say so when a map about to be written names a persona its gallery has no file for yet:
+    the map is invalid until that file exists (a warning, since it may be written next)."""
+    if not persona or not output or output == "-":
+        return
+    folder = gallery_root(Path(output)) / PERSONAS_DIR
+    if not any((folder / f"{persona}{suffix}").is_file() for suffix in YAML_SUFFIXES):
+        print(
+            f"note: no persona file {folder.as_posix()}/{persona}.yaml yet; the map is invalid "
+            "until it exists",
             file=sys.stderr,
         )
 
