@@ -39,6 +39,14 @@ def invalid(message: str) -> int:
     return EXIT_INVALID
 
 
+def problem_summary(problems: Problems) -> str:
+    """The last line of a run that found problems: ``N error(s), M warning(s) in K file(s)``."""
+    files = len({p.path for p in problems.items})
+    return (
+        f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s) in {files} file(s)"
+    )
+
+
 def gallery_root(path: Path) -> Path:
     """The gallery folder a single file belongs to (personas live one level down)."""
     parent = path.parent

@@ -36,16 +36,17 @@ from mkdocs.utils.templates import TemplateContext
 from journey_maps.core.errors import Problems
 from journey_maps.export.cache import prune
 from journey_maps.export.raster import ExportError
-from journey_maps.i18n import Translations, clear_cache, load_translations
-from journey_maps.load.folder import load_gallery
+from journey_maps.i18n import clear_cache
+from journey_maps.load.project import USE_DIRECTORY_URLS
 from journey_maps.mkdocs.config import JourneyMapsConfig
 from journey_maps.mkdocs.nav import place_sections
 from journey_maps.mkdocs.stash import HtmlStash
 from journey_maps.render.themes import SITE_CSS
 from journey_maps.site import browse_pages, html
 from journey_maps.site.catalog import CATALOG_FILE, build_catalog, dump_catalog
-from journey_maps.site.downloads import RASTER, SiteDownloads
+from journey_maps.site.downloads import SiteDownloads
 from journey_maps.site.fences import FenceRenderer
+from journey_maps.site.options import SiteOptions, read_options
 from journey_maps.site.pages import (
     GALLERY,
     KINDS,
@@ -56,7 +57,8 @@ from journey_maps.site.pages import (
     Site,
     relative_url,
 )
-from journey_maps.site.plan import plan_site
+from journey_maps.site.plan import plan_published_site
+from journey_maps.site.project import load_sources
 from journey_maps.site.trees import LanguageTree
 
 log = get_plugin_logger(__name__)
@@ -139,11 +141,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 config.extra_javascript.append(script)
         return config
 
-    @property
-    def languages(self) -> list[str]:
-        default = self.config.default_language
-        return [default, *[lang for lang in self.config.languages if lang != default]]
-
     # --- loading --------------------------------------------------------------------------
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -152,26 +149,16 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         if self.serving:
             clear_cache()  # a translator editing a .po file sees it on the next rebuild
-        gallery, problems = load_gallery(
-            self.maps_dir, default_language=self.config.default_language, display_base=base
+        options = self._site_options(config)
+        gallery, translations, problems = load_sources(
+            self.maps_dir, default_language=options.default_language, display_base=base
         )
-        translations = Translations()
-        if (self.maps_dir / "translations").is_dir():
-            translations, found = load_translations(self.maps_dir, gallery, display_base=base)
-            problems.extend(found)
         self._report(problems, strict=bool(config.strict))
         self.problems = problems
-        self.site = plan_site(
-            gallery,
-            translations,
-            self.languages,
-            default_language=self.config.default_language,
-            names=dict(self.config.language_names),
-            gallery_title=self.config.gallery_title,
-            personas_title=self.config.personas_title,
-            use_directory_urls=config.use_directory_urls,
-        )
-        self.downloads = self.site.downloads = self._plan_downloads(base)
+        raster = not self.serving or self.config.serve_raster
+        self.site = plan_published_site(gallery, translations, options, raster=raster)
+        self.downloads = self.site.downloads
+        self._render_downloads(base)
         self.specs = self.site.pages()
         for note in self.site.notes:
             log.info(note)
@@ -187,20 +174,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def trees(self) -> list[LanguageTree]:
         return self.site.trees
 
-    def _plan_downloads(self, base: Path) -> SiteDownloads | None:
-        """Plan and render the downloads now, before MkDocs writes anything."""
-        if not self.config.downloads:
-            return None
-        formats = list(self.config.download_formats)
-        if self.serving and not self.config.serve_raster:
-            formats = [f for f in formats if f not in RASTER]
-        downloads = SiteDownloads(
-            formats=formats,
-            papers=list(self.config.papers),
-            templates=self.config.templates,
-            dpi=self.config.dpi,
-        )
-        downloads.plan(self.site.trees)
+    def _site_options(self, config: MkDocsConfig) -> SiteOptions:
+        """The options the site is planned from, read as ``journey-maps catalog`` reads them."""
+        raw = {**self.config, USE_DIRECTORY_URLS: config.use_directory_urls}
+        options, wrong = read_options(raw)
+        if wrong:  # MkDocs checked the same rules; this only guards their agreement
+            raise PluginError("; ".join(f"journey-maps option '{k}' {v}" for k, v in wrong.items()))
+        return options
+
+    def _render_downloads(self, base: Path) -> None:
+        """Render the planned downloads now, before MkDocs writes anything."""
+        downloads = self.downloads
+        if downloads is None:
+            return
         try:
             # JOURNEY_MAPS_CACHE_DIR lets CI (or a test session) share one cache between sites.
             cache_dir = Path(
@@ -230,7 +216,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                     self.config.cache_max_age,
                     cache_dir,
                 )
-        return downloads
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.downloads is not None:

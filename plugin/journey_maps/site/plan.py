@@ -10,8 +10,10 @@ from __future__ import annotations
 from journey_maps.core.gallery import Gallery
 from journey_maps.i18n.files import Translations
 from journey_maps.site import browse_pages, template_pages
+from journey_maps.site.downloads import RASTER, SiteDownloads
+from journey_maps.site.options import SiteOptions
 from journey_maps.site.pages import Site
-from journey_maps.site.trees import build_trees
+from journey_maps.site.trees import LanguageTree, build_trees
 
 #: The feature modules whose page kinds :func:`plan_site` publishes (imported for that).
 FEATURES = (browse_pages, template_pages)
@@ -40,3 +42,39 @@ def plan_site(
         personas_title=personas_title,
     )
     return Site(trees, use_directory_urls=use_directory_urls)
+
+
+def plan_published_site(
+    gallery: Gallery, translations: Translations, options: SiteOptions, *, raster: bool = True
+) -> Site:
+    """The site ``options`` publish, with its downloads planned but not rendered: what a
+    build renders and publishes, and what ``journey-maps catalog`` lists. ``raster=False``
+    leaves PNG and PDF out (the dev server, unless asked for them)."""
+    site = plan_site(
+        gallery,
+        translations,
+        options.published_languages,
+        default_language=options.default_language,
+        names=dict(options.language_names),
+        gallery_title=options.gallery_title,
+        personas_title=options.personas_title,
+        use_directory_urls=options.use_directory_urls,
+    )
+    site.downloads = _plan_downloads(site.trees, options, raster=raster)
+    return site
+
+
+def _plan_downloads(
+    trees: list[LanguageTree], options: SiteOptions, *, raster: bool = True
+) -> SiteDownloads | None:
+    """Every download file of the trees, planned; None when ``options`` turn downloads off."""
+    if not options.downloads:
+        return None
+    downloads = SiteDownloads(
+        formats=[f for f in options.download_formats if raster or f not in RASTER],
+        papers=list(options.papers),
+        templates=options.templates,
+        dpi=options.dpi,
+    )
+    downloads.plan(trees)
+    return downloads
