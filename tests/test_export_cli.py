@@ -142,6 +142,9 @@ def test_render_warns_about_a_language_without_interface_strings(
     assert "warning: no interface strings in 'fi'" in err
     assert f"languages with them: {', '.join(available_languages())}" in err
     assert ">Positive<" in out.read_text("utf-8")
+    # Data exports have no interface words to miss.
+    assert main(["render", str(latvian_map), "--lang", "fi", "-o", str(tmp_path / "m.json")]) == 0
+    assert "interface strings" not in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,7 @@ from journey_maps.render.svg import render_map_svg
 from journey_maps.render.themes import PALETTES
 
 FORMATS = ("svg", "png", "pdf", "csv", "json", "mermaid")
+DRAWINGS = ("svg", "png", "pdf")
 
 
 def _in_language(
@@ -94,7 +95,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     lang = args.lang or journey.language or gallery.default_language
     journey, persona = _in_language(gallery, gallery_root(path), journey, persona, lang)
     labels = diagram_labels(lang)
-    note_missing_interface_strings(lang)
+    if fmt in DRAWINGS:  # CSV, JSON and Mermaid carry no interface words
+        note_missing_interface_strings(lang)
     try:
         if fmt in ("csv", "json"):
             from journey_maps.formats import TEXT_EXPORTS
