@@ -14,10 +14,12 @@ from pypdf import PdfReader
 
 from journey_maps.cli import main
 from journey_maps.export.raster import png_info
+from journey_maps.i18n import available_languages
 from test_export_raster import EXPECTED_PAGES, needs_poppler, pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "maps" / "colleen-vacuum-current.yaml"
+LATVIAN = ROOT / "tests" / "fixtures" / "latvian"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -33,6 +35,13 @@ def gallery(tmp_path: Path) -> Path:
     folder = tmp_path / "maps"
     shutil.copytree(ROOT / "maps", folder)
     return folder
+
+
+@pytest.fixture
+def latvian_map(tmp_path: Path) -> Path:
+    """A map written in Latvian, about a persona written in English."""
+    shutil.copytree(LATVIAN, tmp_path / "maps")
+    return tmp_path / "maps" / "pirkums.yaml"
 
 
 # --- render ---------------------------------------------------------------------------------
@@ -101,9 +110,47 @@ def test_render_without_a_translation_notes_it(
     assert data["language"] == "fr" and data["title"].startswith("Colleen buys")
 
 
+def test_render_draws_a_map_in_its_own_language(
+    latvian_map: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "map.svg"
+    assert main(["render", str(latvian_map), "-o", str(out)]) == 0
+    svg = out.read_text("utf-8")
+    for words in ("Klientu ceļojuma karte: pašreizējais stāvoklis", ">Pozitīva<", ">Tiešsaistē<"):
+        assert words in svg  # the map type, and the legend's emotion and channel
+    assert ">Positive<" not in svg and ">Online<" not in svg
+    assert capsys.readouterr().err == ""
+
+
+def test_render_takes_the_interface_words_of_lang(
+    latvian_map: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "map.svg"
+    assert main(["render", str(latvian_map), "--lang", "et", "-o", str(out)]) == 0
+    svg = out.read_text("utf-8")
+    assert ">Positiivne<" in svg and ">Pozitīva<" not in svg
+    assert 'lang="lv"' in svg  # the untranslated texts say which language they are in
+    assert "no translation of 'pirkums' into et" in capsys.readouterr().err
+
+
+def test_render_warns_about_a_language_without_interface_strings(
+    latvian_map: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "map.svg"
+    assert main(["render", str(latvian_map), "--lang", "fi", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: no interface strings in 'fi'" in err
+    assert f"languages with them: {', '.join(available_languages())}" in err
+    assert ">Positive<" in out.read_text("utf-8")
+    # Data exports have no interface words to miss.
+    assert main(["render", str(latvian_map), "--lang", "fi", "-o", str(tmp_path / "m.json")]) == 0
+    assert "interface strings" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (["--lang", "not a language"], "'not a language' is not a language code"),
         (["--format", "svg", "--paper", "a4"], "--paper applies to PDF output only"),
         (["--format", "pdf", "--dpi", "300"], "--dpi applies to PNG output only"),
         (["--format", "png", "--dpi", "9000"], "--dpi must be between"),
@@ -178,6 +225,18 @@ def test_template_images(tmp_path: Path, fmt: str) -> None:
 def test_template_svg_to_stdout() -> None:
     result = run("template", "--type", "empathy", "--format", "svg")
     assert result.returncode == 0 and result.stdout.startswith(b"<?xml")
+
+
+@pytest.mark.parametrize(("lang", "warned"), [("fi", True), ("et", False), ("en-GB", False)])
+def test_template_warns_about_a_language_without_interface_strings(
+    lang: str, warned: bool, tmp_path: Path
+) -> None:
+    out = tmp_path / "t.svg"
+    result = run("template", "--type", "empathy", "--lang", lang, "-o", str(out))
+    assert result.returncode == 0 and out.read_bytes().startswith(b"<?xml")
+    stderr = result.stderr.decode()
+    assert (f"warning: no interface strings in '{lang}'" in stderr) is warned
+    assert (f"languages with them: {', '.join(available_languages())}" in stderr) is warned
 
 
 @pytest.mark.parametrize(

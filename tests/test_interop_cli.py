@@ -161,6 +161,19 @@ def test_csv_import_round_trip_through_files(
     assert [c.model_dump() for c in again.columns] == [c.model_dump() for c in original.columns]
 
 
+def test_csv_import_notes_a_missing_persona_as_new_does(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["render", "maps/kadri-packaging-five-steps.yaml", "-o", "k.csv"]) == EXIT_OK
+    args = ["import", "csv", "k.csv", "--title", "Kadri again"]
+    capsys.readouterr()
+    assert main([*args, "--persona", "nobody", "-o", "maps/a.yaml"]) == EXIT_OK
+    assert "note: no persona file maps/personas/nobody.yaml yet" in capsys.readouterr().err
+    assert "\npersona: nobody\n" in (workdir / "maps" / "a.yaml").read_text("utf-8")
+    assert main([*args, "--persona", "loyal-kadri", "-o", "maps/b.yaml"]) == EXIT_OK
+    assert "persona" not in capsys.readouterr().err
+
+
 def test_csv_import_errors(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (workdir / "s.csv").write_text("name,emotion_score\nA,+3\n", encoding="utf-8")
     assert main(["import", "csv", "s.csv", "--title", "T"]) == EXIT_INVALID

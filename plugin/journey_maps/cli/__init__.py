@@ -12,13 +12,13 @@ import sys
 from collections.abc import Sequence
 
 from journey_maps import __version__
-from journey_maps.cli import i18n, imports, new, render, schema, template, validate
+from journey_maps.cli import catalog, i18n, imports, new, render, schema, template, validate
 from journey_maps.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 #: The subcommands, in the order ``journey-maps --help`` lists them.
-COMMANDS = (validate, schema, render, template, imports, new, i18n)
+COMMANDS = (validate, schema, render, template, imports, new, i18n, catalog)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from journey_maps.core.errors import Problems
 from journey_maps.core.gallery import Gallery
-from journey_maps.load.folder import PERSONAS_DIR
+from journey_maps.load.folder import PERSONAS_DIR, YAML_SUFFIXES
 from journey_maps.load.project import load_project_gallery
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -39,6 +39,14 @@ def invalid(message: str) -> int:
     return EXIT_INVALID
 
 
+def problem_summary(problems: Problems) -> str:
+    """The last line of a run that found problems: ``N error(s), M warning(s) in K file(s)``."""
+    files = len({p.path for p in problems.items})
+    return (
+        f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s) in {files} file(s)"
+    )
+
+
 def gallery_root(path: Path) -> Path:
     """The gallery folder a single file belongs to (personas live one level down)."""
     parent = path.parent
@@ -59,6 +67,44 @@ def load_map_file(path: Path) -> tuple[Gallery, Problems, str | None]:
     problems = Problems([p for p in found.items if here(p.path)])
     map_id = next((m for m in gallery.maps if here(gallery.source_path("map", m))), None)
     return gallery, problems, map_id
+
+
+def language_argument(value: str) -> str:
+    """The ``type`` of ``--lang`` options: a language code, else a usage error (exit 2) that
+    says how to write one."""
+    from journey_maps.core.model import language_code
+
+    try:
+        return language_code(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def note_missing_interface_strings(lang: str) -> None:
+    """Say so when ``lang`` has no interface strings: its headings and legend come out in
+    English, which nobody asking for that language expects silently."""
+    from journey_maps.i18n.catalogs import available_languages, has_interface_strings
+
+    if not has_interface_strings(lang):
+        print(
+            f"journey-maps: warning: no interface strings in '{lang}': headings, legend and "
+            f"map types are in English; languages with them: {', '.join(available_languages())}",
+            file=sys.stderr,
+        )
+
+
+def note_missing_persona(persona: str | None, output: str | None) -> None:
+    """Say so when a map about to be written names a persona its gallery has no file for yet:
+    the map is invalid until that file exists (a warning, since it may be written next)."""
+    if not persona or not output or output == "-":
+        return
+    folder = gallery_root(Path(output)) / PERSONAS_DIR
+    if not any((folder / f"{persona}{suffix}").is_file() for suffix in YAML_SUFFIXES):
+        print(
+            f"note: no persona file {folder.as_posix()}/{persona}.yaml yet; the map is invalid "
+            "until it exists",
+            file=sys.stderr,
+        )
 
 
 def output_format(requested: str | None, output: str | None, allowed: tuple[str, ...]) -> str:

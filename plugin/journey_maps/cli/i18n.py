@@ -22,6 +22,7 @@ from journey_maps.i18n.files import (
     TRANSLATIONS_DIR,
     Entry,
     Translation,
+    folder_language,
     load_translations,
     read_translation_file,
 )
@@ -56,15 +57,6 @@ def _percent(row: CoverageRow) -> str:
     return f"{math.floor(share * 100)}%" if row.coverage.missing else "100%"
 
 
-def _folder_language(path: str) -> str | None:
-    """The language folder a translation file is in: ``.../translations/<lang>/...``."""
-    parts = Path(path).parts
-    for index, part in enumerate(parts[:-2]):
-        if part == TRANSLATIONS_DIR:
-            return parts[index + 1]
-    return None
-
-
 def _cmd_status(args: argparse.Namespace) -> int:
     maps_dir = Path(args.maps_dir) if args.maps_dir else default_gallery()
     if not maps_dir.is_dir():
@@ -74,7 +66,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
     if args.lang:
         languages = [_check_lang(lang) for lang in args.lang]
         # Someone working on one language is not stopped by another language's files.
-        found.items = [p for p in found.items if _folder_language(p.path) in (None, *languages)]
+        found.items = [p for p in found.items if folder_language(p.path) in (None, *languages)]
     else:
         # The languages the site publishes; without a multilingual site, every language
         # someone could translate into.

@@ -18,6 +18,7 @@ from journey_maps.cli.common import (
     EXIT_OK,
     UsageError,
     gallery_root,
+    note_missing_persona,
     output_options,
     write_new_file,
 )
@@ -77,8 +78,15 @@ def _gallery_for(args: argparse.Namespace) -> Path | None:
     return Path("maps") if Path("maps").is_dir() else None
 
 
-def _import(args: argparse.Namespace, kind: str, convert: Callable[[str, str], str]) -> int:
-    """Read ``args.file``, convert its text to map YAML and write it; problems exit 1."""
+def _import(
+    args: argparse.Namespace,
+    kind: str,
+    convert: Callable[[str, str], str],
+    *,
+    persona: str | None = None,
+) -> int:
+    """Read ``args.file``, convert its text to map YAML and write it; problems exit 1. A
+    ``persona`` the output's gallery has no file for is noted, as ``new`` does."""
     path = Path(args.file)
     text = _read(path, kind)
     if isinstance(text, list):
@@ -87,6 +95,7 @@ def _import(args: argparse.Namespace, kind: str, convert: Callable[[str, str], s
         result = convert(text, path.as_posix())
     except GalleryError as exc:
         return _print_problems(exc.problems)
+    note_missing_persona(persona, args.output)
     write_new_file(args.output, result, force=args.force)
     return EXIT_OK
 
@@ -114,6 +123,7 @@ def _cmd_import_csv(args: argparse.Namespace) -> int:
             summary=args.summary,
             persona=args.persona,
         ),
+        persona=args.persona,
     )
 
 

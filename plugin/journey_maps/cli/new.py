@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from journey_maps.cli.common import (
     EXIT_OK,
     UsageError,
-    gallery_root,
+    note_missing_persona,
     output_options,
     write_new_file,
 )
@@ -27,14 +25,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     output = args.output or f"maps/{slugify(title, 64) or 'new-map'}.yaml"
-    if args.persona and output != "-":
-        folder = gallery_root(Path(output)) / "personas"
-        if not any((folder / f"{args.persona}{s}").is_file() for s in (".yaml", ".yml")):
-            print(
-                f"note: no persona file {folder.as_posix()}/{args.persona}.yaml yet; the map "
-                "is invalid until it exists",
-                file=sys.stderr,
-            )
+    note_missing_persona(args.persona, output)
     write_new_file(output, text, force=args.force)
     return EXIT_OK
 

@@ -4,9 +4,10 @@ The map is loaded with its gallery (the folder it is in, personas in ``personas/
 it) so the persona is found and cross-references are checked; an invalid map prints the
 same ``path:line:col: error: message`` lines as ``validate`` and exits 1. Exports are the
 site's download files: the same drawing as SVG, PNG or PDF, or the map's data as CSV or
-JSON. ``--lang`` draws the map in another language from the gallery's
-``translations/<lang>/`` files, with the interface words from the gettext catalogs;
-untranslated texts stay in the source language.
+JSON. The map is drawn in its own language, or in ``--lang``'s from the gallery's
+``translations/<lang>/`` files (untranslated texts stay in the source language), with the
+interface words of that language from the gettext catalogs: exactly the site's download
+of the map in that language.
 """
 
 from __future__ import annotations
@@ -22,31 +23,40 @@ from journey_maps.cli.common import (
     check_options,
     gallery_root,
     invalid,
+    language_argument,
     load_map_file,
+    note_missing_interface_strings,
     output_format,
     usage,
     write_output,
 )
 from journey_maps.core.gallery import Gallery
 from journey_maps.core.model import JourneyMap, Persona
+from journey_maps.layout.labels import diagram_labels
 from journey_maps.load.folder import YAML_SUFFIXES
 from journey_maps.render.svg import render_map_svg
 from journey_maps.render.themes import PALETTES
 
 FORMATS = ("svg", "png", "pdf", "csv", "json", "mermaid")
+DRAWINGS = ("svg", "png", "pdf")
 
 
-def _localized(
+def _in_language(
     gallery: Gallery, root: Path, journey: JourneyMap, persona: Persona | None, lang: str
 ) -> tuple[JourneyMap, Persona | None]:
-    """The map and persona in ``lang`` from the gallery's translation files, if any."""
+    """The map and its persona in ``lang``, localized from the gallery's translation files as
+    the site localizes each language's tree (a persona written in another language than the
+    map is marked as such in its own language too); problems of ``lang``'s files are shown."""
     from journey_maps.i18n import load_translations, localize
+    from journey_maps.i18n.files import folder_language
 
     translations, problems = load_translations(root, gallery, display_base=Path.cwd())
     for problem in problems.sorted():
-        print(problem.format(), file=sys.stderr)
+        if folder_language(problem.path) in (None, lang):
+            print(problem.format(), file=sys.stderr)
+    source = journey.language or gallery.default_language
     found = translations.for_map(journey.id, lang)
-    if found is None:
+    if found is None and lang.lower() != source.lower():
         print(
             f"journey-maps: note: no translation of '{journey.id}' into {lang}; its texts stay "
             "in the source language",
@@ -81,14 +91,12 @@ def _cmd_render(args: argparse.Namespace) -> int:
         )
     journey = gallery.maps[map_id]
     persona = gallery.personas.get(journey.persona) if journey.persona else None
-    source = journey.language or gallery.default_language
-    labels = None
-    if args.lang and args.lang.lower() != source.lower():
-        from journey_maps.i18n import localize_labels
-        from journey_maps.layout import Labels
-
-        journey, persona = _localized(gallery, gallery_root(path), journey, persona, args.lang)
-        labels = localize_labels(Labels(), args.lang)
+    # Without --lang, the map's own language: the words of its download on the site.
+    lang = args.lang or journey.language or gallery.default_language
+    journey, persona = _in_language(gallery, gallery_root(path), journey, persona, lang)
+    labels = diagram_labels(lang)
+    if fmt in DRAWINGS:  # CSV, JSON and Mermaid carry no interface words
+        note_missing_interface_strings(lang)
     try:
         if fmt in ("csv", "json"):
             from journey_maps.formats import TEXT_EXPORTS
@@ -143,6 +151,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     render.add_argument(
         "--lang",
+        type=language_argument,
         metavar="L",
         help=(
             "draw in language L: texts from the gallery's translations/L/ files (untranslated "

@@ -3,7 +3,7 @@
 The same files the site publishes under ``downloads/templates/``: SVG, a PNG at print
 resolution, or a landscape PDF on A4, US Letter or A3 whose boxes are form fields (unless
 ``--no-fillable``). Interface words come from the built-in gettext catalogs; a language
-without a catalog gets English words.
+without a catalog gets English words, and a warning that lists the languages that have one.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from journey_maps.cli.common import (
     PAPER_CHOICES,
     check_options,
     invalid,
+    language_argument,
+    note_missing_interface_strings,
     output_format,
     usage,
     write_output,
@@ -26,7 +28,6 @@ FORMATS = ("pdf", "svg", "png")
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from journey_maps.core.model import language_code
     from journey_maps.export.blank import blank_template
     from journey_maps.export.fonts import FontError
     from journey_maps.export.jobs import ExportJob, render, template_labels
@@ -38,10 +39,8 @@ def _cmd_template(args: argparse.Namespace) -> int:
         return usage(problem)
     if args.no_fillable and fmt != "pdf":
         return usage("--no-fillable applies to PDF output only")
-    try:
-        lang = language_code(args.lang)
-    except ValueError as exc:
-        return usage(str(exc))
+    lang = args.lang
+    note_missing_interface_strings(lang)
     labels, texts = template_labels(lang)
     template = blank_template(MapType(args.type), labels=labels, texts=texts, theme=args.theme)
     job = ExportJob(
@@ -78,7 +77,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="the map type of the template",
     )
     template.add_argument(
-        "--lang", default="en", metavar="L", help="language of the headings (default: en)"
+        "--lang",
+        default="en",
+        type=language_argument,
+        metavar="L",
+        help="language of the headings (default: en; a language without interface strings "
+        "gets English words, with a warning)",
     )
     template.add_argument(
         "--paper", choices=PAPER_CHOICES, help="PDF only: landscape paper (default: a4)"

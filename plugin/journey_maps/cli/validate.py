@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journey_maps.cli.common import EXIT_INVALID, EXIT_OK, UsageError, gallery_root
+from journey_maps.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    UsageError,
+    gallery_root,
+    problem_summary,
+)
 from journey_maps.core.errors import Problems
 from journey_maps.i18n.files import load_translations
 from journey_maps.load.folder import PERSONAS_DIR, YAML_SUFFIXES, yaml_files
@@ -86,11 +92,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     errors, warnings = len(problems.errors), len(problems.warnings)
     maps, personas = result.maps, result.personas
     if errors or (args.strict and warnings):
-        files = len({p.path for p in problems.items})
-        print(
-            f"{errors} error(s), {warnings} warning(s) in {files} file(s)",
-            file=sys.stderr,
-        )
+        print(problem_summary(problems), file=sys.stderr)
         return EXIT_INVALID
     if not maps and not personas and not problems:
         # An empty gallery is valid (the site says how to add a map), but "ok" here usually

@@ -335,9 +335,9 @@ def template_labels(lang: str) -> tuple[Labels, TemplateLabels]:
     """Diagram and template labels in ``lang`` from the gettext catalogs (English fallback)."""
     from journey_maps.export.blank import TemplateLabels
     from journey_maps.i18n import localize_labels
-    from journey_maps.layout import Labels
+    from journey_maps.layout.labels import diagram_labels
 
-    return localize_labels(Labels(), lang), localize_labels(TemplateLabels(language=lang), lang)
+    return diagram_labels(lang), localize_labels(TemplateLabels(language=lang), lang)
 
 
 def plan_template_exports(

@@ -20,7 +20,13 @@ from journey_maps.i18n.apply import (
     fallback_language,
     localize,
 )
-from journey_maps.i18n.catalogs import available_languages, clear_cache, localize_labels, translator
+from journey_maps.i18n.catalogs import (
+    available_languages,
+    clear_cache,
+    has_interface_strings,
+    localize_labels,
+    translator,
+)
 from journey_maps.i18n.files import Entry, Translation, Translations, load_translations
 from journey_maps.i18n.keys import source_hash, text_entries
 
@@ -37,6 +43,7 @@ __all__ = [
     "coverage",
     "coverage_table",
     "fallback_language",
+    "has_interface_strings",
     "load_translations",
     "localize",
     "localize_labels",

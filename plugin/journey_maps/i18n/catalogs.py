@@ -122,6 +122,14 @@ def available_languages(*, locale_dir: Path = LOCALE_DIR) -> list[str]:
     return [SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE)]
 
 
+def has_interface_strings(lang: str, *, locale_dir: Path = LOCALE_DIR) -> bool:
+    """Whether ``lang`` gets interface words of its own: English, or a language with a
+    catalog (``pt-BR`` uses ``pt``'s). Any other language silently gets English ones, which a
+    command that was asked for it should say."""
+    english = any(code.lower() == SOURCE_LANGUAGE for code in _candidates(lang))
+    return english or _messages_dir(lang, locale_dir) is not None
+
+
 def _translate_value(value: Any, gettext_: Callable[[str], str]) -> Any:
     if isinstance(value, str):
         return gettext_(value) if is_message(value) else value

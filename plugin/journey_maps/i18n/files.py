@@ -86,6 +86,16 @@ SCHEMA_FILE = "translation.schema.json"
 _ENTRY_FIELDS = ("text", "source")
 
 
+def folder_language(path: str) -> str | None:
+    """The language folder a translation file is in: ``.../translations/<lang>/...``, so that
+    someone working on one language is shown that language's problems only."""
+    parts = Path(path).parts
+    for index, part in enumerate(parts[:-2]):
+        if part == TRANSLATIONS_DIR:
+            return parts[index + 1]
+    return None
+
+
 @dataclass(frozen=True)
 class Entry:
     """One translated text as written in a file; ``text`` None means not translated yet."""

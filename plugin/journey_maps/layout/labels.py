@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from journey_maps.core.model import ChannelKind, MapType
+from journey_maps.i18n.catalogs import localize_labels
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -94,3 +95,12 @@ def signed(score: int) -> str:
     if score > 0:
         return f"+{score}"
     return f"−{-score}" if score < 0 else "0"
+
+
+def diagram_labels(language: str) -> Labels:
+    """The drawing's words in ``language`` from the gettext catalogs (English without one).
+
+    The site's diagrams and downloads, its templates and ``journey-maps render`` all take
+    them from here, so a map drawn by the command line says what its download says.
+    """
+    return localize_labels(Labels(), language)

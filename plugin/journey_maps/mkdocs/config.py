@@ -1,4 +1,8 @@
-"""Typed options of the ``journey-maps`` plugin (documented in docs/reference/plugin.md)."""
+"""Typed options of the ``journey-maps`` plugin (documented in docs/reference/plugin.md).
+
+The options that decide what a site publishes take their defaults and choices from
+:mod:`journey_maps.site.options`, which ``journey-maps catalog`` reads too.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from journey_maps.export.raster import MAX_DPI, MIN_DPI
+from journey_maps.site.options import BOUNDS, CHOICES, SiteOptions
+
+DEFAULTS = SiteOptions()
 
 
 class WholeNumber(c.Type[int]):
@@ -36,31 +42,31 @@ class JourneyMapsConfig(base.Config):
     enabled = c.Type(bool, default=True)
     #: Folder of map YAML files (personas in its ``personas/`` subfolder), relative to
     #: mkdocs.yml. It must not be inside docs_dir: MkDocs would copy the YAML files.
-    maps_dir = c.Type(str, default="maps")
+    maps_dir = c.Type(str, default=DEFAULTS.maps_dir)
     #: Language of maps and personas that do not declare one, and of the site root.
-    default_language = c.Type(str, default="en")
+    default_language = c.Type(str, default=DEFAULTS.default_language)
     #: Every language to publish; each one but the default gets a tree of pages under xx/.
-    languages = c.ListOfItems(c.Type(str), default=[])
+    languages = c.ListOfItems(c.Type(str), default=list(DEFAULTS.languages))
     #: Names for the language selector, e.g. {pt-BR: Português}; common ones are built in.
-    language_names = c.DictOfItems(c.Type(str), default={})
+    language_names = c.DictOfItems(c.Type(str), default=dict(DEFAULTS.language_names))
     #: Add the gallery and personas sections to the site navigation.
     nav = c.Type(bool, default=True)
     #: List every map in the navigation up to this many maps; above it, only the gallery.
     nav_max_maps = WholeNumber(minimum=0, default=40)
-    gallery_title = c.Type(str, default="Journey maps")
-    personas_title = c.Type(str, default="Personas")
+    gallery_title = c.Type(str, default=DEFAULTS.gallery_title)
+    personas_title = c.Type(str, default=DEFAULTS.personas_title)
     #: Write journey-maps.json at the site root.
-    catalog = c.Type(bool, default=True)
+    catalog = c.Type(bool, default=DEFAULTS.catalog)
     #: Offer every map for download, in these formats, in every language.
-    downloads = c.Type(bool, default=True)
+    downloads = c.Type(bool, default=DEFAULTS.downloads)
     download_formats = c.ListOfItems(
-        c.Choice(("svg", "png", "pdf", "csv", "json")), default=["svg", "png", "pdf", "csv", "json"]
+        c.Choice(CHOICES["download_formats"]), default=list(DEFAULTS.download_formats)
     )
     #: Publish blank templates of the four map types (templates/ page) on these papers.
-    templates = c.Type(bool, default=True)
-    papers = c.ListOfItems(c.Choice(("a4", "letter", "a3")), default=["a4", "letter", "a3"])
+    templates = c.Type(bool, default=DEFAULTS.templates)
+    papers = c.ListOfItems(c.Choice(CHOICES["papers"]), default=list(DEFAULTS.papers))
     #: Resolution of PNG downloads.
-    dpi = WholeNumber(minimum=MIN_DPI, maximum=MAX_DPI, default=150)
+    dpi = WholeNumber(minimum=BOUNDS["dpi"][0], maximum=BOUNDS["dpi"][1], default=DEFAULTS.dpi)
     #: Processes that render PNG and PDF; default: one less than the CPU cores.
     workers = c.Optional(WholeNumber(minimum=1))
     #: Rendered files by content hash, so a rebuild renders only what changed.

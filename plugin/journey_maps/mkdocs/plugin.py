@@ -43,8 +43,8 @@ from journey_maps.core.gallery import Gallery
 from journey_maps.core.store import digest, shared_store
 from journey_maps.export.cache import prune
 from journey_maps.export.raster import ExportError
-from journey_maps.i18n import Translations, clear_cache, load_translations
-from journey_maps.load.folder import load_gallery
+from journey_maps.i18n import clear_cache
+from journey_maps.load.project import USE_DIRECTORY_URLS
 from journey_maps.mkdocs import serve
 from journey_maps.mkdocs.config import JourneyMapsConfig
 from journey_maps.mkdocs.nav import place_sections
@@ -54,8 +54,9 @@ from journey_maps.mkdocs.stash import HtmlStash
 from journey_maps.render.themes import SITE_CSS
 from journey_maps.site import browse_pages, html
 from journey_maps.site.catalog import CATALOG_FILE, build_catalog, dump_catalog
-from journey_maps.site.downloads import RASTER, SiteDownloads
+from journey_maps.site.downloads import SiteDownloads
 from journey_maps.site.fences import FenceRenderer
+from journey_maps.site.options import SiteOptions, read_options
 from journey_maps.site.pages import (
     GALLERY,
     KINDS,
@@ -69,7 +70,8 @@ from journey_maps.site.pages import (
     relative_url,
     stub_file,
 )
-from journey_maps.site.plan import plan_site
+from journey_maps.site.plan import plan_published_site
+from journey_maps.site.project import load_sources
 from journey_maps.site.trees import LanguageTree
 
 log = get_plugin_logger(__name__)
@@ -170,11 +172,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.search.configure(config)
         return config
 
-    @property
-    def languages(self) -> list[str]:
-        default = self.config.default_language
-        return [default, *[lang for lang in self.config.languages if lang != default]]
-
     # --- loading --------------------------------------------------------------------------
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -199,33 +196,26 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         base = self._base(config)
         if self.serving and not in_place:
             clear_cache()  # a translator editing a .po file sees it on the next rebuild
+        options = self._site_options(config)
         store = shared_store(self._cache_dir(base) / STORE)
-        gallery, problems = load_gallery(
+        gallery, translations, problems = load_sources(
             self.maps_dir,
-            default_language=self.config.default_language,
+            default_language=options.default_language,
             display_base=base,
             store=store,
         )
-        translations = Translations()
-        if (self.maps_dir / "translations").is_dir():
-            translations, found = load_translations(
-                self.maps_dir, gallery, display_base=base, store=store
-            )
-            problems.extend(found)
         self._report(problems, strict=bool(config.strict))
         self.problems = problems
-        self.site = plan_site(
+        self.site = plan_published_site(
             gallery,
             translations,
-            self.languages,
-            default_language=self.config.default_language,
-            names=dict(self.config.language_names),
-            gallery_title=self.config.gallery_title,
-            personas_title=self.config.personas_title,
-            use_directory_urls=config.use_directory_urls,
+            options,
+            raster=not self.serving or self.config.serve_raster,
             store=store,
+            # Under `mkdocs serve`, the downloads of maps that did not change are kept.
+            before=self.downloads if self.serving else None,
         )
-        self.downloads = self.site.downloads = self._plan_downloads()
+        self.downloads = self.site.downloads
         self.specs = self.site.pages()
         return gallery
 
@@ -243,30 +233,16 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             os.environ.get("JOURNEY_MAPS_CACHE_DIR") or base / self.config.cache_dir
         ).resolve()
 
-    def _plan_downloads(self) -> SiteDownloads | None:
-        """Every file to publish for download (PNG and PDF not under ``mkdocs serve``,
-        unless ``serve_raster``)."""
-        if not self.config.downloads:
-            return None
-        formats = list(self.config.download_formats)
-        if self.serving and not self.config.serve_raster:
-            formats = [f for f in formats if f not in RASTER]
-        downloads = SiteDownloads(
-            formats=formats,
-            papers=list(self.config.papers),
-            templates=self.config.templates,
-            dpi=self.config.dpi,
-        )
-        downloads.plan(
-            self.site.trees,
-            self.site.download_source,
-            keys=self.site.download_key,
-            before=self.downloads if self.serving else None,
-        )
-        return downloads
+    def _site_options(self, config: MkDocsConfig) -> SiteOptions:
+        """The options the site is planned from, read as ``journey-maps catalog`` reads them."""
+        raw = {**self.config, USE_DIRECTORY_URLS: config.use_directory_urls}
+        options, wrong = read_options(raw)
+        if wrong:  # MkDocs checked the same rules; this only guards their agreement
+            raise PluginError("; ".join(f"journey-maps option '{k}' {v}" for k, v in wrong.items()))
+        return options
 
     def _render_downloads(self, downloads: SiteDownloads, config: MkDocsConfig) -> None:
-        """Render the downloads now, before MkDocs writes anything."""
+        """Render the planned downloads now, before MkDocs writes anything."""
         cache_dir = self._cache_dir(self._base(config))
         try:
             stats = downloads.render(

@@ -11,6 +11,8 @@ from journey_maps.core.gallery import Gallery
 from journey_maps.core.store import Store
 from journey_maps.i18n.files import Translations
 from journey_maps.site import browse_pages, template_pages
+from journey_maps.site.downloads import RASTER, SiteDownloads
+from journey_maps.site.options import SiteOptions
 from journey_maps.site.pages import Site
 from journey_maps.site.trees import build_trees
 
@@ -44,3 +46,47 @@ def plan_site(
         store=store,
     )
     return Site(trees, use_directory_urls=use_directory_urls, store=store or Store())
+
+
+def plan_published_site(
+    gallery: Gallery,
+    translations: Translations,
+    options: SiteOptions,
+    *,
+    raster: bool = True,
+    store: Store | None = None,
+    before: SiteDownloads | None = None,
+) -> Site:
+    """The site ``options`` publish, with its downloads planned but not rendered: what a
+    build renders and publishes, and what ``journey-maps catalog`` lists. ``raster=False``
+    leaves PNG and PDF out (the dev server, unless asked for them); ``store`` keeps what is
+    made between builds, and the downloads of maps unchanged since ``before`` are kept."""
+    site = plan_site(
+        gallery,
+        translations,
+        options.published_languages,
+        default_language=options.default_language,
+        names=dict(options.language_names),
+        gallery_title=options.gallery_title,
+        personas_title=options.personas_title,
+        use_directory_urls=options.use_directory_urls,
+        store=store,
+    )
+    site.downloads = _plan_downloads(site, options, raster=raster, before=before)
+    return site
+
+
+def _plan_downloads(
+    site: Site, options: SiteOptions, *, raster: bool, before: SiteDownloads | None
+) -> SiteDownloads | None:
+    """Every download file of the site, planned; None when ``options`` turn downloads off."""
+    if not options.downloads:
+        return None
+    downloads = SiteDownloads(
+        formats=[f for f in options.download_formats if raster or f not in RASTER],
+        papers=list(options.papers),
+        templates=options.templates,
+        dpi=options.dpi,
+    )
+    downloads.plan(site.trees, site.download_source, keys=site.download_key, before=before)
+    return downloads

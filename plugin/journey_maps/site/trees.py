@@ -16,6 +16,7 @@ from journey_maps.i18n import Translations, fallback_language, localize_labels
 from journey_maps.i18n.gallery import LocalizedGallery, localize_gallery
 from journey_maps.i18n.keys import Kind
 from journey_maps.layout.labels import Labels as DiagramLabels
+from journey_maps.layout.labels import diagram_labels
 from journey_maps.site.html.browse import BrowseLabels
 from journey_maps.site.html.labels import Labels
 
@@ -93,7 +94,7 @@ def build_trees(
                 prefix="" if lang == default_language else f"{lang}/",
                 name=names.get(lang) or ENDONYMS.get(lang, lang),
                 labels=labels,
-                diagram_labels=localize_labels(DiagramLabels(), lang),
+                diagram_labels=diagram_labels(lang),
                 browse_labels=localize_labels(BrowseLabels(), lang),
                 localized=localize_gallery(gallery, translations, lang, store=store),
             )
