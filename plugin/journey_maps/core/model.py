@@ -113,12 +113,21 @@ Url = Annotated[
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
+def _usual_spelling(value: str) -> str:
+    """``value`` as BCP 47 tags are usually written: ``LV`` → ``lv``, ``pt_br`` → ``pt-BR``."""
+    first, *rest = value.replace("_", "-").split("-")
+    cased = {2: str.upper, 4: str.title}
+    return "-".join([first.lower(), *(cased.get(len(part), str.lower)(part) for part in rest)])
+
+
 def language_code(value: str) -> str:
     """``value`` if it is a language code; else a ValueError that says how to write one."""
     if not LANGUAGE_CODE.match(value):
+        usual = _usual_spelling(value)
+        hint = f"did you mean '{usual}'? " if LANGUAGE_CODE.match(usual) else ""
         raise ValueError(
-            f"'{value}' is not a language code; use a BCP 47 code such as 'en', 'et', 'bg' or "
-            "'pt-BR'"
+            f"'{value}' is not a language code; {hint}use a BCP 47 code such as 'en', 'et', "
+            "'bg' or 'pt-BR'"
         )
     return value
 

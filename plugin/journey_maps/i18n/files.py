@@ -77,7 +77,7 @@ from journey_maps.i18n.keys import (
     text_entries,
     translatable,
 )
-from journey_maps.load.folder import PERSONAS_DIR, YAML_SUFFIXES, yaml_files
+from journey_maps.load.folder import PERSONAS_DIR, YAML_SUFFIXES, source_files, yaml_files
 from journey_maps.load.yaml import load_file, scalar
 
 TRANSLATIONS_DIR = "translations"
@@ -437,11 +437,11 @@ def load_translations(
     folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
     context = _Context(gallery, maps_dir, translations, problems)
     for folder in folders:
-        groups: list[tuple[Kind, list[Path]]] = [
-            ("map", yaml_files(folder)),
-            ("persona", yaml_files(folder / PERSONAS_DIR)),
-        ]
-        for kind, files in groups:
+        groups: list[tuple[Kind, Path]] = [("map", folder), ("persona", folder / PERSONAS_DIR)]
+        for kind, where in groups:
+            files, _ = source_files(
+                where, gallery=maps_dir, problems=problems, display_base=display_base
+            )
             for path in files:
                 _load_one(path, display_path(path, display_base), kind, folder.name, context)
     return translations, problems
