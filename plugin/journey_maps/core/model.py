@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from journey_maps.core.ids import ID_PATTERN, derive_ids, id_problem
+from journey_maps.core.links import LINK_PATTERN, link_problem
 
 SCHEMA_VERSION = 1
 EMOTION_MIN, EMOTION_MAX = -2, 2
@@ -90,15 +91,11 @@ Id = Annotated[
     Field(max_length=64, json_schema_extra={"pattern": ID_PATTERN}),
 ]
 
-_SAFE_URL = re.compile(r"^(?:https?://[^\s/?#]+[^\s]*|mailto:[^\s]+)$", re.IGNORECASE)
-
 
 def _url(value: str) -> str:
-    if any(ord(c) < 32 or ord(c) == 127 for c in value) or not _SAFE_URL.match(value):
-        raise ValueError(
-            f"'{value[:80]}' is not an allowed link: use an absolute http:// or https:// "
-            "address, or mailto:"
-        )
+    problem = link_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -106,7 +103,7 @@ Url = Annotated[
     str,
     BeforeValidator(_text),
     AfterValidator(_url),
-    Field(max_length=2000, json_schema_extra={"pattern": _SAFE_URL.pattern, "format": "uri"}),
+    Field(max_length=2000, json_schema_extra={"pattern": LINK_PATTERN, "format": "uri"}),
 ]
 
 #: A BCP 47 language tag as maps, translation folders and the CLI write it (``pt-BR``).
