@@ -88,6 +88,8 @@ class SiteDownloads:
             workers=workers,
             progress=progress_logger(log),
         )
+        if self.stats.damaged:
+            log(f"{self.stats.damaged} cached file(s) were damaged and rendered again")
         return self.stats
 
     def publish(self, site_dir: Path) -> None:
