@@ -75,8 +75,9 @@ def _hide_unicode_breaks(text: str) -> tuple[str, dict[int, str]]:
     free = [c for c in _STAND_INS if c not in text][: len(present)]
     if len(free) < len(present):  # pragma: no cover - a file written to defeat this
         return text, {}
-    hide = {ord(original): stand_in for original, stand_in in zip(present, free, strict=True)}
-    return text.translate(hide), {ord(stand_in): original for original, stand_in in hide.items()}
+    pairs = list(zip(present, free, strict=True))
+    hide = {ord(original): stand_in for original, stand_in in pairs}
+    return text.translate(hide), {ord(stand_in): original for original, stand_in in pairs}
 
 
 def _forbidden_char(text: str) -> str | None:
