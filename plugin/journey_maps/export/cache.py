@@ -32,6 +32,15 @@ _DIGEST_SIZE = hashlib.sha256().digest_size
 _ENTRY_NAME = re.compile(r"^\.?[0-9a-f]{64}\.[a-z]+(?:\.[0-9]+\.[0-9a-f]{8}\.tmp)?$")
 
 
+#: Replaces the configured cache folder when set, so that sites and CI jobs share one cache.
+CACHE_DIR_ENV = "JOURNEY_MAPS_CACHE_DIR"
+
+
+def cache_folder(configured: Path) -> Path:
+    """The cache folder a build uses: ``$JOURNEY_MAPS_CACHE_DIR``, else ``configured``."""
+    return Path(os.environ.get(CACHE_DIR_ENV) or configured).resolve()
+
+
 class UnsafePathError(ValueError):
     """An output path that would land outside the output folder."""
 

@@ -18,7 +18,6 @@ Event order and what each step does:
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from journey_maps.core.errors import Problems
-from journey_maps.export.cache import prune
+from journey_maps.export.cache import cache_folder, prune
 from journey_maps.export.raster import ExportError
 from journey_maps.i18n import Translations, clear_cache, load_translations
 from journey_maps.load.folder import load_gallery
@@ -46,6 +45,7 @@ from journey_maps.site import browse_pages, html
 from journey_maps.site.catalog import CATALOG_FILE, build_catalog, dump_catalog
 from journey_maps.site.downloads import RASTER, SiteDownloads
 from journey_maps.site.fences import FenceRenderer
+from journey_maps.site.folders import site_folder_conflicts
 from journey_maps.site.pages import (
     GALLERY,
     KINDS,
@@ -125,6 +125,16 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return config
         base = Path(config.config_file_path or ".").resolve().parent
         self.maps_dir = (base / self.config.maps_dir).resolve()
+        # Before on_pre_build: MkDocs empties site_dir right after it.
+        conflicts = site_folder_conflicts(
+            base,
+            maps_dir=self.config.maps_dir,
+            docs_dir=config.docs_dir,
+            site_dir=config.site_dir,
+            cache_dir=self.config.cache_dir if self.config.downloads else None,
+        )
+        if conflicts:
+            raise PluginError("journey-maps: nothing was built:\n" + "\n".join(conflicts))
         dirs = config.theme.dirs
         custom = config.theme.custom_dir
         position = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
@@ -203,9 +213,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         downloads.plan(self.site.trees)
         try:
             # JOURNEY_MAPS_CACHE_DIR lets CI (or a test session) share one cache between sites.
-            cache_dir = Path(
-                os.environ.get("JOURNEY_MAPS_CACHE_DIR") or base / self.config.cache_dir
-            ).resolve()
+            cache_dir = cache_folder(base / self.config.cache_dir)
             stats = downloads.render(
                 cache_dir=cache_dir,
                 workers=self.config.workers,
