@@ -80,6 +80,8 @@ def _gallery_for(args: argparse.Namespace) -> Path | None:
 def _import(args: argparse.Namespace, kind: str, convert: Callable[[str, str], str]) -> int:
     """Read ``args.file``, convert its text to map YAML and write it; problems exit 1."""
     path = Path(args.file)
+    if args.output and args.output != "-" and Path(args.output).resolve() == path.resolve():
+        raise UsageError(f"{args.output} is the file being imported; write the map to another file")
     text = _read(path, kind)
     if isinstance(text, list):
         return _print_problems(text)
