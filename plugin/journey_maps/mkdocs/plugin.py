@@ -2,7 +2,8 @@
 
 Event order and what each step does:
 
-* ``on_config``: put the bundled theme overrides on the theme's search path (below the user's
+* ``on_config``: refuse folders that overlap in a way that loses work (before MkDocs empties
+  site_dir), put the bundled theme overrides on the theme's search path (below the user's
   ``custom_dir``) and add the stylesheets.
 * ``on_pre_build``: load and validate the gallery and its translations. In a strict
   ``mkdocs build`` any problem stops the build here, before MkDocs cleans site_dir, so no
