@@ -233,41 +233,47 @@ def shared_tmp() -> Iterator[Path]:
         shutil.rmtree(folder)
 
 
-def test_unreadable_file_is_a_problem_not_a_crash(shared_tmp: Path) -> None:
-    write_gallery(shared_tmp, {"m.yaml": MINIMAL_MAP, "ok.yaml": MINIMAL_MAP})
-    (shared_tmp / "m.yaml").chmod(0)
-    result = run_unprivileged("validate", ".", cwd=shared_tmp)
-    assert_no_traceback(result)
-    assert result.returncode == 1
-    assert result.stdout == "m.yaml:1:1: error: cannot read the file: Permission denied\n"
-
-
-def test_a_file_in_a_folder_that_cannot_be_searched_is_reported(shared_tmp: Path) -> None:
+@pytest.mark.parametrize(
+    ("unreadable", "mode", "expected"),
+    [
+        pytest.param(
+            "personas/colleen.yaml",
+            0,
+            "personas/colleen.yaml:1:1: error: cannot read the file: Permission denied\n",
+            id="file",
+        ),
+        pytest.param(
+            "personas",
+            0o644,  # names can be listed, the files not opened
+            "personas/colleen.yaml:1:1: error: cannot read the file: Permission denied\n",
+            id="folder-not-searchable",
+        ),
+        pytest.param(
+            "personas",
+            0,
+            "personas:1:1: error: cannot read this folder: Permission denied; its files were "
+            "not checked\n",
+            id="folder",
+        ),
+    ],
+)
+def test_what_cannot_be_read_is_reported_not_skipped(
+    shared_tmp: Path, unreadable: str, mode: int, expected: str
+) -> None:
     write_gallery(
         shared_tmp,
         {"m.yaml": MINIMAL_MAP + "persona: colleen\n", "personas/colleen.yaml": "name: C\n"},
     )
-    (shared_tmp / "personas").chmod(0o644)  # names can be listed, files not opened
+    (shared_tmp / unreadable).chmod(mode)
     result = run_unprivileged("validate", ".", cwd=shared_tmp)
     assert_no_traceback(result)
     assert result.returncode == 1
-    assert result.stdout == (
-        "m.yaml:5:10: error: persona 'colleen' could not be loaded: fix the problems reported "
-        "in personas/colleen.yaml\n"
-        "personas/colleen.yaml:1:1: error: cannot read the file: Permission denied\n"
-    )
-
-
-def test_a_folder_that_cannot_be_read_is_reported(shared_tmp: Path) -> None:
-    write_gallery(shared_tmp, {"m.yaml": MINIMAL_MAP, "personas/colleen.yaml": "name: C\n"})
-    (shared_tmp / "personas").chmod(0)
-    result = run_unprivileged("validate", ".", cwd=shared_tmp)
-    assert_no_traceback(result)
-    assert result.returncode == 1
-    assert result.stdout == (
-        "personas:1:1: error: cannot read this folder: Permission denied; its files were not "
-        "checked\n"
-    )
+    persona = "persona 'colleen' could not be loaded: fix the problems reported in"
+    if unreadable == "personas" and mode == 0:
+        persona = "persona 'colleen' does not exist; known personas: none yet (add one under"
+    lines = result.stdout.splitlines(keepends=True)
+    assert lines[0].startswith(f"m.yaml:5:10: error: {persona}")
+    assert lines[1:] == [expected]
 
 
 def test_a_link_to_nothing_is_a_warning_and_fails_strict_validation(tmp_path: Path) -> None:

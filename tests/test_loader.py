@@ -498,6 +498,21 @@ def test_refused_tags_construct_nothing(tmp_path: Path) -> None:
             "f.yaml:1:4: error: YAML syntax error: found undefined alias 'missing'; check "
             "indentation, colons and quotes",
         ),
+        (
+            "a: 1\n\tb: 2\n",
+            "f.yaml:2:1: error: YAML indents with spaces, not tabs: replace the tab at the start "
+            "of this line with spaces",
+        ),
+        (
+            "a:\n  - x\n  \t- y\n",
+            "f.yaml:3:3: error: YAML indents with spaces, not tabs: replace the tab at the start "
+            "of this line with spaces",
+        ),
+        (
+            "- a\n-\tb\n",
+            "f.yaml:2:2: error: a tab cannot start a value here; use spaces, or put text that "
+            "holds a tab in quotes",
+        ),
     ],
 )
 def test_unusable_documents(text: str, expected: str) -> None:
@@ -521,32 +536,6 @@ def test_unclosed_quote_points_at_the_opening_quote() -> None:
     assert len(problems) == 1
     assert problems[0].startswith("f.yaml:1:4: error: YAML syntax error:")
     assert "quoted scalar" in problems[0]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "a: 1\n\tb: 2\n",
-            "f.yaml:2:1: error: YAML indents with spaces, not tabs: replace the tab at the start "
-            "of this line with spaces",
-        ),
-        (
-            "a:\n  - x\n  \t- y\n",
-            "f.yaml:3:3: error: YAML indents with spaces, not tabs: replace the tab at the start "
-            "of this line with spaces",
-        ),
-        (
-            "- a\n-\tb\n",
-            "f.yaml:2:2: error: a tab cannot start a value here; use spaces, or put text that "
-            "holds a tab in quotes",
-        ),
-    ],
-)
-def test_tabs_are_explained(text: str, expected: str) -> None:
-    doc, problems = load(text)
-    assert doc is None
-    assert problems == [expected]
 
 
 def test_a_quote_left_open_is_reported_where_it_opens_not_where_reading_fails() -> None:
