@@ -206,9 +206,12 @@ def run_unprivileged(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     setpriv = shutil.which("setpriv")
     if setpriv is None:
         unavailable("install util-linux (setpriv) or run the tests as a normal user")
-    nobody = ["--reuid=65534", "--regid=65534", "--clear-groups"]
+    as_nobody = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable]
+    probe = subprocess.run([*as_nobody, "-c", "import journey_maps"], capture_output=True)
+    if probe.returncode != 0:
+        unavailable("run the tests as a normal user, or from a checkout other users can read")
     return subprocess.run(
-        [setpriv, *nobody, sys.executable, "-m", "journey_maps.cli", *args],
+        [*as_nobody, "-m", "journey_maps.cli", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
