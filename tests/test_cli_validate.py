@@ -236,27 +236,44 @@ def shared_tmp() -> Iterator[Path]:
         shutil.rmtree(folder)
 
 
+_BROKEN_PERSONA = (
+    "m.yaml:5:10: error: persona 'colleen' could not be loaded: fix the problems reported in "
+    "personas/colleen.yaml\n"
+)
+
+
 @pytest.mark.parametrize(
     ("unreadable", "mode", "expected"),
     [
         pytest.param(
             "personas/colleen.yaml",
             0,
-            "personas/colleen.yaml:1:1: error: cannot read the file: Permission denied\n",
+            _BROKEN_PERSONA
+            + "personas/colleen.yaml:1:1: error: cannot read the file: Permission denied\n",
             id="file",
         ),
         pytest.param(
             "personas",
             0o644,  # names can be listed, the files not opened
-            "personas/colleen.yaml:1:1: error: cannot read the file: Permission denied\n",
+            _BROKEN_PERSONA
+            + "personas/colleen.yaml:1:1: error: cannot read the file: Permission denied\n",
             id="folder-not-searchable",
         ),
         pytest.param(
             "personas",
             0,
+            "m.yaml:5:10: error: persona 'colleen' does not exist; known personas: none yet (add "
+            "one under personas/)\n"
             "personas:1:1: error: cannot read this folder: Permission denied; its files were "
             "not checked\n",
             id="folder",
+        ),
+        pytest.param(
+            "translations",
+            0,
+            "translations:1:1: error: cannot read this folder: Permission denied; its files were "
+            "not checked\n",
+            id="translations-folder",
         ),
     ],
 )
@@ -265,18 +282,17 @@ def test_what_cannot_be_read_is_reported_not_skipped(
 ) -> None:
     write_gallery(
         shared_tmp,
-        {"m.yaml": MINIMAL_MAP + "persona: colleen\n", "personas/colleen.yaml": "name: C\n"},
+        {
+            "m.yaml": MINIMAL_MAP + "persona: colleen\n",
+            "personas/colleen.yaml": "name: C\n",
+            "translations/de/m.yaml": "language: de\ntexts: {}\n",
+        },
     )
     (shared_tmp / unreadable).chmod(mode)
     result = run_unprivileged("validate", ".", cwd=shared_tmp)
     assert_no_traceback(result)
     assert result.returncode == 1
-    persona = "persona 'colleen' could not be loaded: fix the problems reported in"
-    if unreadable == "personas" and mode == 0:
-        persona = "persona 'colleen' does not exist; known personas: none yet (add one under"
-    lines = result.stdout.splitlines(keepends=True)
-    assert lines[0].startswith(f"m.yaml:5:10: error: {persona}")
-    assert lines[1:] == [expected]
+    assert result.stdout == expected
 
 
 def test_a_link_to_nothing_is_a_warning_and_fails_strict_validation(tmp_path: Path) -> None:

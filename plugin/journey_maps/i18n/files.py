@@ -77,7 +77,13 @@ from journey_maps.i18n.keys import (
     text_entries,
     translatable,
 )
-from journey_maps.load.folder import PERSONAS_DIR, YAML_SUFFIXES, source_files, yaml_files
+from journey_maps.load.folder import (
+    PERSONAS_DIR,
+    YAML_SUFFIXES,
+    source_files,
+    unreadable_folder,
+    yaml_files,
+)
 from journey_maps.load.yaml import load_file, scalar
 
 TRANSLATIONS_DIR = "translations"
@@ -434,7 +440,13 @@ def load_translations(
             f"translation files go in a folder named after their language, such as "
             f"{TRANSLATIONS_DIR}/de/{path.name}; move this file",
         )
-    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    try:
+        folders = sorted(
+            p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+        )
+    except OSError as exc:
+        unreadable_folder(root, exc, problems, display_base)
+        return translations, problems
     context = _Context(gallery, maps_dir, translations, problems)
     for folder in folders:
         groups: list[tuple[Kind, Path]] = [("map", folder), ("persona", folder / PERSONAS_DIR)]

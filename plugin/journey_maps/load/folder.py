@@ -96,6 +96,18 @@ def _entry_problem(path: Path, gallery: Path) -> tuple[str, Severity] | None:
     return None
 
 
+def unreadable_folder(
+    folder: Path, error: OSError, problems: Problems, display_base: Path | None
+) -> None:
+    """Report a folder of the gallery that cannot be listed."""
+    problems.add(
+        display_path(folder, display_base),
+        1,
+        1,
+        f"cannot read this folder: {error.strerror or error}; its files were not checked",
+    )
+
+
 def source_files(
     folder: Path, *, gallery: Path, problems: Problems, display_base: Path | None
 ) -> tuple[list[Path], list[Path]]:
@@ -110,12 +122,7 @@ def source_files(
     try:
         entries = _named_like_sources(folder)
     except OSError as exc:
-        problems.add(
-            display_path(folder, display_base),
-            1,
-            1,
-            f"cannot read this folder: {exc.strerror or exc}; its files were not checked",
-        )
+        unreadable_folder(folder, exc, problems, display_base)
         return [], []
     readable: list[Path] = []
     refused: list[Path] = []
