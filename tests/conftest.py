@@ -16,7 +16,18 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from helpers_tools import unavailable
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@needs(available, hint)`` (helpers_tools.py): skip with the hint, fail under CI."""
+    for mark in item.iter_markers("needs"):
+        if not mark.args[0]:
+            unavailable(mark.kwargs["hint"])
+
+
 SAMPLE_MAPS = ROOT / "maps"
 # One export cache for every site a test session builds: keys are content hashes (with the
 # renderer version), so sharing is safe, and blank templates render once, not per test.

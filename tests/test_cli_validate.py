@@ -11,11 +11,14 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from helpers_tools import unavailable
 from helpers_validate import (
     INVALID,
     MINIMAL_MAP,
@@ -73,7 +76,7 @@ def test_sample_gallery_is_valid() -> None:
 
 def test_console_script_is_installed() -> None:
     if not CONSOLE_SCRIPT.exists():
-        pytest.skip("journey-maps console script not installed next to this interpreter")
+        unavailable("pip install -e . (make venv) installs the journey-maps console script")
     result = subprocess.run(
         [str(CONSOLE_SCRIPT), "validate", "-q", str(SAMPLE_GALLERY)],
         capture_output=True,
@@ -196,18 +199,114 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     )
 
 
-def test_unreadable_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        pytest.skip("root can read any file")
-    write_gallery(tmp_path, {"m.yaml": MINIMAL_MAP})
-    (tmp_path / "m.yaml").chmod(0)
+def run_unprivileged(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The CLI as a user who cannot read every file: as root, through ``setpriv`` as nobody."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return run(*args, cwd=cwd)
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        unavailable("install util-linux (setpriv) or run the tests as a normal user")
+    as_nobody = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable]
+    probe = subprocess.run([*as_nobody, "-c", "import journey_maps"], capture_output=True)
+    if probe.returncode != 0:
+        unavailable("run the tests as a normal user, or from a checkout other users can read")
+    return subprocess.run(
+        [*as_nobody, "-m", "journey_maps.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"},
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A temporary folder that another user may enter (pytest's tmp_path is root's own)."""
+    folder = Path(tempfile.mkdtemp(prefix="journey-maps-perm-"))
+    folder.chmod(0o755)
     try:
-        result = run("validate", ".", cwd=tmp_path)
+        yield folder
     finally:
-        (tmp_path / "m.yaml").chmod(0o644)
+        for path in [folder, *folder.rglob("*")]:
+            if not path.is_symlink():
+                path.chmod(0o755)
+        shutil.rmtree(folder)
+
+
+_BROKEN_PERSONA = (
+    "m.yaml:5:10: error: persona 'colleen' could not be loaded: fix the problems reported in "
+    "personas/colleen.yaml\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("unreadable", "mode", "expected"),
+    [
+        pytest.param(
+            "personas/colleen.yaml",
+            0,
+            _BROKEN_PERSONA
+            + "personas/colleen.yaml:1:1: error: cannot read the file: Permission denied\n",
+            id="file",
+        ),
+        pytest.param(
+            "personas",
+            0o644,  # names can be listed, the files not opened
+            _BROKEN_PERSONA
+            + "personas/colleen.yaml:1:1: error: cannot read the file: Permission denied\n",
+            id="folder-not-searchable",
+        ),
+        pytest.param(
+            "personas",
+            0,
+            "m.yaml:5:10: error: persona 'colleen' does not exist; known personas: none yet (add "
+            "one under personas/)\n"
+            "personas:1:1: error: cannot read this folder: Permission denied; its files were "
+            "not checked\n",
+            id="folder",
+        ),
+        pytest.param(
+            "translations",
+            0,
+            "translations:1:1: error: cannot read this folder: Permission denied; its files were "
+            "not checked\n",
+            id="translations-folder",
+        ),
+    ],
+)
+def test_what_cannot_be_read_is_reported_not_skipped(
+    shared_tmp: Path, unreadable: str, mode: int, expected: str
+) -> None:
+    write_gallery(
+        shared_tmp,
+        {
+            "m.yaml": MINIMAL_MAP + "persona: colleen\n",
+            "personas/colleen.yaml": "name: C\n",
+            "translations/de/m.yaml": "language: de\ntexts: {}\n",
+        },
+    )
+    (shared_tmp / unreadable).chmod(mode)
+    result = run_unprivileged("validate", ".", cwd=shared_tmp)
     assert_no_traceback(result)
     assert result.returncode == 1
-    assert result.stdout == "m.yaml:1:1: error: cannot read the file: Permission denied\n"
+    assert result.stdout == expected
+
+
+def test_a_link_to_nothing_is_a_warning_and_fails_strict_validation(tmp_path: Path) -> None:
+    write_gallery(tmp_path, {"m.yaml": MINIMAL_MAP})
+    (tmp_path / "gone.yaml").symlink_to("moved-away.yaml")
+    warning = (
+        "gone.yaml:1:1: warning: this link points to 'moved-away.yaml', which does not exist, "
+        "so the file is skipped; fix the link or remove it\n"
+    )
+    result = run("validate", ".", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, warning)
+    assert result.stderr == "ok: 1 map(s), 0 persona(s), 1 warning(s)\n"
+    strict = run("validate", "--strict", ".", cwd=tmp_path)
+    assert (strict.returncode, strict.stdout) == (1, warning)
 
 
 def test_absolute_paths_are_printed_as_given(tmp_path: Path) -> None:
@@ -563,8 +662,6 @@ def test_schema_to_a_file(tmp_path: Path, map_schema: dict) -> None:  # type: ig
 
 def test_shipped_schema_files_match_the_command(tmp_path: Path) -> None:
     shipped = SAMPLE_GALLERY / "schema"
-    if not (shipped / "map.schema.json").exists():
-        pytest.skip("no schema files shipped with the sample gallery")
     for kind in ("map", "persona"):
         result = run("schema", "--kind", kind)
         on_disk = json.loads((shipped / f"{kind}.schema.json").read_text(encoding="utf-8"))
@@ -573,7 +670,7 @@ def test_shipped_schema_files_match_the_command(tmp_path: Path) -> None:
 
 def test_console_script_and_module_agree() -> None:
     if shutil.which("journey-maps") is None and not CONSOLE_SCRIPT.exists():
-        pytest.skip("journey-maps console script not installed")
+        unavailable("pip install -e . (make venv) installs the journey-maps console script")
     script = str(CONSOLE_SCRIPT) if CONSOLE_SCRIPT.exists() else "journey-maps"
     by_script = subprocess.run(
         [script, "schema", "--kind", "persona"], capture_output=True, text=True, check=False

@@ -289,6 +289,102 @@ def test_prune_removes_old_entries(gallery: Gallery, tmp_path: Path) -> None:
     assert prune(cache, older_than_days=1) == 1 and not entries[0].exists()
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="cut-short"),
+        pytest.param(lambda data: data[:-1] + bytes([data[-1] ^ 1]), id="one-bit"),
+        pytest.param(lambda data: data[60:], id="header-lost"),
+        pytest.param(lambda data: b"", id="empty"),
+    ],
+)
+def test_a_damaged_cache_entry_is_rendered_again(
+    gallery: Gallery, tmp_path: Path, damage: Any
+) -> None:
+    jobs = map_jobs(gallery, formats=["png", "pdf"])
+    cache = tmp_path / "cache"
+    first = run_jobs(jobs, tmp_path / "first", cache_dir=cache, workers=1)
+    [png_entry] = cache.glob("??/*.png")
+    png_entry.write_bytes(damage(png_entry.read_bytes()))
+    again = run_jobs(jobs, tmp_path / "again", cache_dir=cache, workers=1)
+    assert (again.rendered, again.cached, again.damaged) == (1, 1, 1)
+    assert tree(tmp_path / "again") == tree(tmp_path / "first")
+    assert again.sizes == first.sizes
+    third = run_jobs(jobs, tmp_path / "third", cache_dir=cache, workers=1)
+    assert (third.rendered, third.damaged) == (0, 0)  # the entry was written anew
+
+
+def test_prune_deletes_nothing_but_cache_entries(gallery: Gallery, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    run_jobs(map_jobs(gallery, formats=["pdf"]), tmp_path / "site", cache_dir=cache, workers=1)
+    [entry] = cache.glob("??/*.pdf")
+    keep = [cache / "de" / "colleen.yaml", cache / entry.parent.name / "notes.txt"]
+    for path in keep:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("mine", encoding="utf-8")
+    for path in [entry, *keep]:
+        os.utime(path, (0, 0))
+    assert prune(cache, older_than_days=1) == 1
+    assert not entry.exists()
+    assert all(path.read_text(encoding="utf-8") == "mine" for path in keep)
+
+
+def test_the_cache_key_follows_the_code_that_shapes_the_bytes(
+    gallery: Gallery, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journey_maps.export import fingerprint
+
+    job = map_jobs(gallery, formats=["png"])[0]
+    before = job.key()
+    assert fingerprint.code_digest(fingerprint.BYTE_SHAPING_MODULES) in (
+        fingerprint.renderer_fingerprint()
+    )
+    monkeypatch.setattr(
+        fingerprint,
+        "BYTE_SHAPING_MODULES",
+        (*fingerprint.BYTE_SHAPING_MODULES[:-1], "journey_maps.export.cache"),
+    )
+    fingerprint.renderer_fingerprint.cache_clear()
+    try:
+        assert job.key() != before
+    finally:
+        monkeypatch.undo()
+        fingerprint.renderer_fingerprint.cache_clear()
+    assert job.key() == before
+
+
+def test_the_fingerprint_names_the_libraries_that_shape_the_bytes() -> None:
+    import zlib
+
+    import cairocffi
+    import cairosvg
+    import pypdf
+
+    from journey_maps.export.fingerprint import renderer_fingerprint
+
+    shown = renderer_fingerprint()
+    for part in (
+        f"cairo {cairocffi.cairo_version_string()}",
+        f"zlib {zlib.ZLIB_RUNTIME_VERSION}",
+        f"cairosvg {cairosvg.__version__}",
+        f"pypdf {pypdf.__version__}",
+    ):
+        assert part in shown
+
+
+def test_the_code_digest_changes_with_the_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journey_maps.export.fingerprint import code_digest
+
+    module = tmp_path / "shaping_probe.py"
+    module.write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = code_digest(("shaping_probe",))
+    module.write_text("X = 2\n", encoding="utf-8")
+    assert code_digest(("shaping_probe",)) != before
+
+
 def test_progress_logger_reports_the_end() -> None:
     lines: list[str] = []
     report = progress_logger(lines.append, every=3600)

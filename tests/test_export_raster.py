@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from helpers_tools import needs
 from journey_maps.export.raster import (
     PAPERS,
     ExportError,
@@ -28,8 +29,8 @@ from journey_maps.render.svg import render_map_svg
 ROOT = Path(__file__).resolve().parent.parent
 HAVE_POPPLER = shutil.which("pdftoppm") is not None and shutil.which("pdftotext") is not None
 HAVE_QPDF = shutil.which("qpdf") is not None
-needs_poppler = pytest.mark.skipif(not HAVE_POPPLER, reason="poppler-utils not installed")
-needs_qpdf = pytest.mark.skipif(not HAVE_QPDF, reason="qpdf not installed")
+needs_poppler = needs(HAVE_POPPLER, "install poppler-utils (apt-get install poppler-utils)")
+needs_qpdf = needs(HAVE_QPDF, "install qpdf (apt-get install qpdf)")
 
 #: Landscape page sizes in pt that readers and printers expect (±1 pt).
 EXPECTED_PAGES = {"a4": (842, 595), "letter": (792, 612), "a3": (1191, 842)}

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
+from helpers_tools import needs
 from journey_maps.core.model import MapType
 from journey_maps.export.blank import (
     BLANK_LINE,
@@ -40,7 +41,7 @@ from test_export_raster import (
 )
 
 HAVE_FONT = find_font_file() is not None
-needs_font = pytest.mark.skipif(not HAVE_FONT, reason="DejaVu Sans not installed")
+needs_font = needs(HAVE_FONT, "install DejaVu Sans (apt-get install fonts-dejavu-core)")
 
 BULGARIAN = Labels(
     actions="Действия",

@@ -144,6 +144,41 @@ def test_windows_line_endings(tmp_path: Path) -> None:
     assert doc.values[("stages", 0, "name")] == Mark(3, 11)
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+@pytest.mark.parametrize("style", ["plain", "quoted"])
+def test_unicode_line_separators_stay_inside_their_line(separator: str, style: str) -> None:
+    # PyYAML (YAML 1.1) breaks lines at NEL, LS and PS; editors and YAML 1.2 do not, and
+    # positions must be the ones the editor shows.
+    title = f"one{separator}two" if style == "plain" else f'"one{separator}two"'
+    doc, problems = load(f"title: {title}\nsummary: S\n")
+    assert problems == []
+    assert doc is not None
+    assert doc.data["title"] == f"one{separator}two"
+    assert doc.values[("summary",)] == Mark(2, 10)
+    _, problems = load(f"title: {title}\nsummary: S\nbad: !custom x\n")
+    assert problems == [
+        "f.yaml:3:6: error: YAML tag '!custom' is not allowed: map files hold plain text, "
+        "numbers, lists and mappings; remove the tag"
+    ]
+
+
+@pytest.mark.parametrize("style", ["plain", "quoted"])
+def test_a_raw_next_line_character_is_refused_on_its_own_line(style: str) -> None:
+    title = "one\x85two" if style == "plain" else '"one\x85two"'
+    _, problems = load(f"title: {title}\nsummary: S\nbad: !custom x\n")
+    assert problems == [
+        "f.yaml:1:8: error: this text contains U+0085, a control character that web pages and "
+        "SVG cannot hold; remove the escape that writes it",
+        "f.yaml:3:6: error: YAML tag '!custom' is not allowed: map files hold plain text, "
+        "numbers, lists and mappings; remove the tag",
+    ]
+
+
+def test_a_unicode_line_separator_in_a_syntax_error_file_keeps_the_editors_line() -> None:
+    _, problems = load('title: "a\u2028b"\nsummary: x\nstages: [\n')
+    assert problems[0].startswith("f.yaml:4:1: error: YAML syntax error:")
+
+
 # --- YAML 1.2 core schema ------------------------------------------------------------------
 
 
@@ -391,9 +426,18 @@ def test_keys_that_resolve_to_the_same_text_are_duplicates() -> None:
             "base: &b {name: A}\nitem:\n  <<: *b\n",
             "f.yaml:3:3: error: merge keys (<<: *anchor) are not supported; write the fields out",
         ),
+        *(
+            (
+                f"a: !!{tag} x\n",
+                f"f.yaml:1:4: error: YAML tag 'tag:yaml.org,2002:{tag}' is not allowed: map files "
+                "hold plain text, numbers, lists and mappings; remove the tag",
+            )
+            for tag in ("timestamp", "value", "yaml", "merge")
+        ),
         (
-            "? {a: 1}\n: x\n",
-            "f.yaml:1:3: error: keys must be plain words, not lists or mappings",
+            "!!binary a: x\n",
+            "f.yaml:1:1: error: YAML tag 'tag:yaml.org,2002:binary' is not allowed: map files "
+            "hold plain text, numbers, lists and mappings; remove the tag",
         ),
     ],
 )
@@ -401,6 +445,26 @@ def test_refused_constructs(text: str, expected: str) -> None:
     doc, problems = load(text)
     assert doc is None
     assert problems == [expected]
+
+
+def test_untagged_values_that_yaml_1_1_would_resolve_are_text() -> None:
+    doc, problems = load("a: 2020-01-01\nb: =\nc: <<\n")
+    assert problems == []
+    assert doc is not None
+    assert doc.data == {"a": "2020-01-01", "b": "=", "c": "<<"}
+
+
+def test_a_complex_key_does_not_hide_the_rest_of_the_file() -> None:
+    doc, problems = load("? [a, b]\n: x\ntitle: T\nbad: !custom y\n")
+    assert problems == [
+        "f.yaml:1:3: error: keys must be plain words, not lists or mappings",
+        "f.yaml:4:6: error: YAML tag '!custom' is not allowed: map files hold plain text, "
+        "numbers, lists and mappings; remove the tag",
+    ]
+    doc, problems = load("? {a: 1}\n: x\ntitle: T\n")
+    assert problems == ["f.yaml:1:3: error: keys must be plain words, not lists or mappings"]
+    assert doc is not None
+    assert doc.data == {"title": "T"}  # read on, so that the schema checks the rest too
 
 
 def test_refused_tags_construct_nothing(tmp_path: Path) -> None:
@@ -434,6 +498,21 @@ def test_refused_tags_construct_nothing(tmp_path: Path) -> None:
             "f.yaml:1:4: error: YAML syntax error: found undefined alias 'missing'; check "
             "indentation, colons and quotes",
         ),
+        (
+            "a: 1\n\tb: 2\n",
+            "f.yaml:2:1: error: YAML indents with spaces, not tabs: replace the tab at the start "
+            "of this line with spaces",
+        ),
+        (
+            "a:\n  - x\n  \t- y\n",
+            "f.yaml:3:3: error: YAML indents with spaces, not tabs: replace the tab at the start "
+            "of this line with spaces",
+        ),
+        (
+            "- a\n-\tb\n",
+            "f.yaml:2:2: error: a tab cannot start a value here; use spaces, or put text that "
+            "holds a tab in quotes",
+        ),
     ],
 )
 def test_unusable_documents(text: str, expected: str) -> None:
@@ -457,6 +536,23 @@ def test_unclosed_quote_points_at_the_opening_quote() -> None:
     assert len(problems) == 1
     assert problems[0].startswith("f.yaml:1:4: error: YAML syntax error:")
     assert "quoted scalar" in problems[0]
+
+
+def test_a_quote_left_open_is_reported_where_it_opens_not_where_reading_fails() -> None:
+    text = 'name: C\nrole: "Buyer\ngoals:\n  - "Clean floors"\n'
+    doc, problems = load(text)
+    assert doc is None
+    assert problems == [
+        "f.yaml:2:7: error: YAML syntax error: the quoted text that opens here runs on to line "
+        "4, where reading fails; is its closing quote missing?"
+    ]
+
+
+def test_a_quoted_text_over_several_lines_is_fine() -> None:
+    doc, problems = load('name: "Buyer\n  of things"\nrole: x\n')
+    assert problems == []
+    assert doc is not None
+    assert doc.data["name"] == "Buyer of things"
 
 
 def test_a_single_document_with_markers_is_fine() -> None:

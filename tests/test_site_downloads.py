@@ -114,6 +114,32 @@ def test_warm_rebuild_renders_no_export(tmp_path: Path) -> None:
     assert sorted(cache.glob("??/*")) == entries
 
 
+def test_a_damaged_cache_entry_is_rendered_again_and_reported_once(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "a.yaml": "type: current-state\ntitle: A\nstages: [{name: A, emotion: 1}]\n",
+            "b.yaml": "type: current-state\ntitle: B\nstages: [{name: B, emotion: -1}]\n",
+        },
+        plugin_options="cache_dir: .cache/jm\ntemplates: false\ndownload_formats: [png, pdf]\n",
+    )
+    env_cache = {"JOURNEY_MAPS_CACHE_DIR": ""}  # the site's own cache_dir
+    assert site.build(env=env_cache).returncode == 0
+    published = {p: p.read_bytes() for p in sorted((site.site_dir / "downloads").rglob("*.*"))}
+    page = site.page("maps/a/")
+    entries = sorted((tmp_path / ".cache/jm").glob("??/*"))
+    assert len(entries) == 4
+    for entry in entries[:2]:  # a full disk, or another tool: cut short
+        entry.write_bytes(entry.read_bytes()[:100])
+    second = site.build(env=env_cache)
+    assert second.returncode == 0, second.stderr
+    assert second.stderr.count("were damaged") == 1
+    assert "2 cached file(s) were damaged and rendered again" in second.stderr
+    assert "2 rendered, 2 from the cache" in second.stderr
+    assert {p: p.read_bytes() for p in published} == published
+    assert site.page("maps/a/") == page  # the sizes on the buttons too
+
+
 def test_downloads_can_be_turned_off(tmp_path: Path) -> None:
     site = make_site(
         tmp_path,

@@ -17,6 +17,7 @@ import cairosvg
 import pytest
 from PIL import Image
 
+from helpers_tools import needs
 from journey_maps.cli import main
 from journey_maps.core.model import JourneyMap, Persona
 from journey_maps.layout import layout_map
@@ -375,7 +376,7 @@ def test_cairosvg_renders_standalone_svg(index: int) -> None:
     _not_blank(png)
 
 
-@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="rsvg-convert not installed")
+@needs(shutil.which("rsvg-convert") is not None, "install librsvg (apt-get install librsvg2-bin)")
 @pytest.mark.parametrize("index", range(5))
 def test_rsvg_convert_renders_standalone_svg(index: int) -> None:
     svg = _all_samples()[index]

@@ -557,3 +557,92 @@ def test_numbers_in_text_fields_keep_their_spelling(tmp_path: Path, value: str) 
     gallery, problems = load_gallery(tmp_path, display_base=tmp_path)
     assert not problems
     assert gallery.maps["m"].metrics[0].value == value
+
+
+# --- links and files that cannot be read --------------------------------------------------------
+
+
+def test_links_out_of_the_maps_folder_are_refused(tmp_path: Path) -> None:
+    elsewhere = write_gallery(
+        tmp_path / "elsewhere", {"secret.yaml": MINIMAL_MAP, "colleen.yaml": "name: C\n"}
+    )
+    maps = write_gallery(tmp_path / "maps", {"m.yaml": MINIMAL_MAP + "persona: colleen\n"})
+    (maps / "leak.yaml").symlink_to(elsewhere / "secret.yaml")
+    (maps / "personas").mkdir()
+    (maps / "personas" / "colleen.yaml").symlink_to("../../elsewhere/colleen.yaml")
+    gallery, problems = load_gallery(maps, display_base=maps)
+    assert [p.format() for p in problems.sorted()] == [
+        f"leak.yaml:1:1: error: this file links outside the maps folder (to "
+        f"'{elsewhere / 'secret.yaml'}'), so it is not read; copy the file into the maps folder "
+        "instead of linking to it",
+        "m.yaml:5:10: error: persona 'colleen' could not be loaded: fix the problems reported in "
+        "personas/colleen.yaml",
+        "personas/colleen.yaml:1:1: error: this file links outside the maps folder (to "
+        "'../../elsewhere/colleen.yaml'), so it is not read; copy the file into the maps folder "
+        "instead of linking to it",
+    ]
+    assert list(gallery.maps) == [] and list(gallery.personas) == []
+
+
+def test_a_linked_folder_outside_the_maps_folder_is_refused_file_by_file(tmp_path: Path) -> None:
+    shared = write_gallery(tmp_path / "shared", {"colleen.yaml": "name: C\n"})
+    maps = write_gallery(tmp_path / "maps", {"m.yaml": MINIMAL_MAP})
+    (maps / "personas").symlink_to(shared)
+    assert problem_lines(maps) == [
+        f"personas/colleen.yaml:1:1: error: this file links outside the maps folder (to "
+        f"'{(shared / 'colleen.yaml').resolve()}'), so it is not read; copy the file into the "
+        "maps folder instead of linking to it"
+    ]
+
+
+def test_links_inside_the_maps_folder_are_followed(tmp_path: Path) -> None:
+    maps = write_gallery(
+        tmp_path / "maps",
+        {"m.yaml": MINIMAL_MAP + "persona: colleen\n", "people/colleen.yaml": "name: C\n"},
+    )
+    (maps / "personas").mkdir()
+    (maps / "personas" / "colleen.yaml").symlink_to("../people/colleen.yaml")
+    gallery, problems = load_gallery(maps, display_base=maps)
+    assert not problems
+    assert list(gallery.personas) == ["colleen"]
+    assert gallery.documents["persona:colleen"].path == "personas/colleen.yaml"
+
+
+def test_a_link_to_nothing_is_a_warning_and_the_rest_is_loaded(tmp_path: Path) -> None:
+    maps = write_gallery(tmp_path, {"m.yaml": MINIMAL_MAP})
+    (maps / "gone.yaml").symlink_to("moved-away.yaml")
+    (maps / "loop.yaml").symlink_to("loop.yaml")
+    gallery, problems = load_gallery(maps, display_base=maps)
+    assert [p.format() for p in problems.sorted()] == [
+        "gone.yaml:1:1: warning: this link points to 'moved-away.yaml', which does not exist, so "
+        "the file is skipped; fix the link or remove it",
+        "loop.yaml:1:1: warning: this link points to 'loop.yaml', which cannot be opened (Too "
+        "many levels of symbolic links), so the file is skipped; fix the link or remove it",
+    ]
+    assert list(gallery.maps) == ["m"]
+
+
+def test_translation_files_follow_the_same_link_rules(tmp_path: Path) -> None:
+    from journey_maps.i18n.files import load_translations
+
+    outside = write_gallery(tmp_path / "outside", {"m.yaml": "language: de\ntexts: {}\n"})
+    maps = write_gallery(tmp_path / "maps", {"m.yaml": MINIMAL_MAP})
+    (maps / "translations" / "de").mkdir(parents=True)
+    (maps / "translations" / "de" / "m.yaml").symlink_to(outside / "m.yaml")
+    gallery, _ = load_gallery(maps, display_base=maps)
+    translations, problems = load_translations(maps, gallery, display_base=maps)
+    assert [p.format() for p in problems.sorted()] == [
+        f"translations/de/m.yaml:1:1: error: this file links outside the maps folder (to "
+        f"'{outside / 'm.yaml'}'), so it is not read; copy the file into the maps folder "
+        "instead of linking to it"
+    ]
+    assert not translations.items
+
+
+def test_a_persona_that_does_not_parse_is_broken_not_missing() -> None:
+    lines = problem_lines(INVALID / "persona-yaml-syntax-error")
+    assert lines[0] == (
+        "map.yaml:4:10: error: persona 'colleen' could not be loaded: fix the problems reported "
+        "in personas/colleen.yaml"
+    )
+    assert lines[1].startswith("personas/colleen.yaml:4:8: error: YAML syntax error:")

@@ -979,7 +979,7 @@ def yaml_cases() -> list[YamlCase]:
         YamlCase(
             "tab-indentation.yaml",
             "type: current-state\ntitle: t\nstages:\n\t- name: x\n",
-            message=r"YAML syntax error",
+            message=r"YAML indents with spaces, not tabs",
         ),
         YamlCase(
             "unterminated.yaml",

@@ -130,6 +130,28 @@ def check_options(fmt: str, paper: str | None, dpi: float | None) -> str | None:
     return None
 
 
+def check_export_target(output: str | None, fmt: str) -> None:
+    """Refuse an export's ``-o`` that names a YAML file, before any work is done.
+
+    Exports replace what is at ``-o`` (they are regenerated), but a ``.yaml`` file is a map,
+    persona, translation or site configuration, and no export is YAML: such a name is always
+    a slip, and writing there would destroy a source or plant a broken map in a gallery.
+    """
+    if not output or output == "-" or Path(output).suffix.lower() not in YAML_SUFFIXES:
+        return
+    suffix = next((s for s, f in SUFFIX_FORMATS.items() if f == fmt), fmt)
+    fix = f"write the {fmt.upper()} to a file ending in .{suffix}"
+    if Path(output).exists():
+        raise UsageError(
+            f"{output} is a YAML source file (a map, persona, translation or site "
+            f"configuration) and an export would replace it; {fix}"
+        )
+    raise UsageError(
+        f"{output}: a .yaml file is read as a map, persona or translation, and exports are "
+        f"never YAML; {fix}"
+    )
+
+
 def write_output(data: bytes, output: str | None, fmt: str) -> int | None:
     """Write an export to ``output`` (atomically, replacing it: exports are regenerated) or
     to stdout; a usage error code for binary output on a terminal."""

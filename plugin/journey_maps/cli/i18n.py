@@ -164,6 +164,19 @@ def _default_output(obj: JourneyMap | Persona, lang: str, maps_dir: Path) -> Pat
     return folder / f"{obj.id}.yaml"
 
 
+def _check_translation_target(output: Path, maps_dir: Path, default: Path) -> None:
+    """Refuse ``-o`` where the gallery reads maps or personas: the translation would be taken
+    for one (and, with --force, replace the one that is there)."""
+    gallery = maps_dir.resolve()
+    folder = output.resolve().parent
+    if output.suffix.lower() in YAML_SUFFIXES and folder in (gallery, gallery / PERSONAS_DIR):
+        kind = "maps" if folder == gallery else "personas"
+        raise UsageError(
+            f"{output}: the gallery reads the YAML files in {output.parent.as_posix()}/ as "
+            f"{kind}, so a translation cannot go there; leave out -o to write {default}"
+        )
+
+
 def _append(output: Path, obj: JourneyMap | Persona, lang: str) -> int:
     translation, _, problems = read_translation_file(output, obj, lang)
     if translation is None or problems.errors:
@@ -208,7 +221,10 @@ def _cmd_init(args: argparse.Namespace) -> int:
         raise UsageError(f"{kind} '{obj.id}' is written in {lang}; choose another --lang")
     to_stdout = args.output == "-"
     output = Path(args.output) if args.output and not to_stdout else None
-    output = output or _default_output(obj, lang, maps_dir)
+    default = _default_output(obj, lang, maps_dir)
+    if output is not None:
+        _check_translation_target(output, maps_dir, default)
+    output = output or default
     folder = maps_dir if kind == "map" else maps_dir / PERSONAS_DIR
     source = (folder / f"{obj.id}.yaml").as_posix()
     if not to_stdout and output.exists() and not args.force:

@@ -88,6 +88,8 @@ def _import(
     """Read ``args.file``, convert its text to map YAML and write it; problems exit 1. A
     ``persona`` the output's gallery has no file for is noted, as ``new`` does."""
     path = Path(args.file)
+    if args.output and args.output != "-" and Path(args.output).resolve() == path.resolve():
+        raise UsageError(f"{args.output} is the file being imported; write the map to another file")
     text = _read(path, kind)
     if isinstance(text, list):
         return _print_problems(text)

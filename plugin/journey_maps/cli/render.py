@@ -20,6 +20,7 @@ from journey_maps.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     PAPER_CHOICES,
+    check_export_target,
     check_options,
     gallery_root,
     invalid,
@@ -73,6 +74,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
     path = Path(args.map)
     fmt = output_format(args.format, args.output, FORMATS)
+    check_export_target(args.output, fmt)
     problem = check_options(fmt, args.paper, args.dpi)
     if problem:
         return usage(problem)

@@ -8,21 +8,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
-from journey_maps.cli.common import EXIT_OK
+from journey_maps.cli.common import EXIT_OK, check_export_target, write_output
 from journey_maps.core.model import json_schema
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    check_export_target(args.output, "json")
     text = json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False, sort_keys=True)
-    if args.output:
-        output = Path(args.output)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text + "\n", encoding="utf-8")
-    else:
-        print(text)
-    return EXIT_OK
+    code = write_output((text + "\n").encode("utf-8"), args.output, "json")
+    return EXIT_OK if code is None else code
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -13,6 +13,7 @@ import argparse
 from journey_maps.cli.common import (
     EXIT_OK,
     PAPER_CHOICES,
+    check_export_target,
     check_options,
     invalid,
     language_argument,
@@ -34,6 +35,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
     from journey_maps.export.raster import DEFAULT_DPI, ExportError
 
     fmt = output_format(args.format, args.output, FORMATS)
+    check_export_target(args.output, fmt)
     problem = check_options(fmt, args.paper, args.dpi)
     if problem:
         return usage(problem)

@@ -8,6 +8,7 @@ sees all of them in one run.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -40,12 +41,18 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
 
 
 def display_path(path: Path, base: Path | None) -> str:
-    """``path`` as problems show it: relative to ``base`` (the project) where it is inside."""
+    """``path`` as problems show it: relative to ``base`` (the project) where it is inside.
+
+    Links are not followed first: the file shown is the one the author sees in the folder,
+    not the place a link points at.
+    """
     if base is not None:
-        try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            pass
+        # abspath: as written; realpath: through links (the base may be one); neither raises.
+        for normalize in (os.path.abspath, os.path.realpath):
+            try:
+                return Path(normalize(path)).relative_to(normalize(base)).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()
 
 

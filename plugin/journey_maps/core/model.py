@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from journey_maps.core.ids import ID_PATTERN, derive_ids, id_problem
+from journey_maps.core.links import LINK_PATTERN, link_problem
 
 SCHEMA_VERSION = 1
 EMOTION_MIN, EMOTION_MAX = -2, 2
@@ -90,15 +91,11 @@ Id = Annotated[
     Field(max_length=64, json_schema_extra={"pattern": ID_PATTERN}),
 ]
 
-_SAFE_URL = re.compile(r"^(?:https?://[^\s/?#]+[^\s]*|mailto:[^\s]+)$", re.IGNORECASE)
-
 
 def _url(value: str) -> str:
-    if any(ord(c) < 32 or ord(c) == 127 for c in value) or not _SAFE_URL.match(value):
-        raise ValueError(
-            f"'{value[:80]}' is not an allowed link: use an absolute http:// or https:// "
-            "address, or mailto:"
-        )
+    problem = link_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -106,19 +103,28 @@ Url = Annotated[
     str,
     BeforeValidator(_text),
     AfterValidator(_url),
-    Field(max_length=2000, json_schema_extra={"pattern": _SAFE_URL.pattern, "format": "uri"}),
+    Field(max_length=2000, json_schema_extra={"pattern": LINK_PATTERN, "format": "uri"}),
 ]
 
 #: A BCP 47 language tag as maps, translation folders and the CLI write it (``pt-BR``).
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
+def _usual_spelling(value: str) -> str:
+    """``value`` as BCP 47 tags are usually written: ``LV`` → ``lv``, ``pt_br`` → ``pt-BR``."""
+    first, *rest = value.replace("_", "-").split("-")
+    cased = {2: str.upper, 4: str.title}
+    return "-".join([first.lower(), *(cased.get(len(part), str.lower)(part) for part in rest)])
+
+
 def language_code(value: str) -> str:
     """``value`` if it is a language code; else a ValueError that says how to write one."""
     if not LANGUAGE_CODE.match(value):
+        usual = _usual_spelling(value)
+        hint = f"did you mean '{usual}'? " if LANGUAGE_CODE.match(usual) else ""
         raise ValueError(
-            f"'{value}' is not a language code; use a BCP 47 code such as 'en', 'et', 'bg' or "
-            "'pt-BR'"
+            f"'{value}' is not a language code; {hint}use a BCP 47 code such as 'en', 'et', "
+            "'bg' or 'pt-BR'"
         )
     return value
 

@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import importlib.metadata
 import os
+import re
 import tempfile
 import time
 from collections import OrderedDict
@@ -24,6 +25,8 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 T = TypeVar("T")
+#: The name of an entry's file: its key, a sha256 in hex.
+_ENTRY = re.compile(r"[0-9a-f]{64}")
 
 #: What the project's output depends on besides its own code.
 LIBRARIES = ("jinja2", "markupsafe", "pydantic", "pyyaml", "cairosvg", "cairocffi")
@@ -179,13 +182,16 @@ class Store:
             Path(temporary).replace(path)
 
     def prune(self, kinds: Iterable[str], *, older_than_days: int) -> int:
-        """Delete entries of ``kinds`` no build has used for ``older_than_days``."""
+        """Delete entries of ``kinds`` no build has used for ``older_than_days``; only files
+        named as entries are, so a folder that also holds other files loses none of them."""
         if self.folder is None:
             return 0
         cutoff = time.time() - older_than_days * 86_400
         deleted = 0
         for kind in kinds:
-            for path in (self.folder / kind).glob("*/*"):
+            for path in (self.folder / kind).glob("??/*"):
+                if not _ENTRY.fullmatch(path.name) or path.name[:2] != path.parent.name:
+                    continue
                 try:
                     if path.stat().st_mtime < cutoff:
                         path.unlink()

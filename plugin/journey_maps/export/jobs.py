@@ -31,8 +31,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from journey_maps.export.cache import Cache, safe_target, write_atomic
+from journey_maps.export.fingerprint import renderer_fingerprint
 from journey_maps.export.forms import FormField
-from journey_maps.export.raster import DEFAULT_DPI, PAPERS, ExportError, renderer_version
+from journey_maps.export.raster import DEFAULT_DPI, PAPERS, ExportError
 from journey_maps.formats import TEXT_EXPORTS
 
 if TYPE_CHECKING:
@@ -85,11 +86,12 @@ class ExportJob:
         return self.format in RASTER_FORMATS
 
     def key(self) -> str:
-        """sha256 of the renderer versions, the options and the input: the cache key."""
+        """sha256 of the renderer's fingerprint (code and library versions), the options and
+        the input: the cache key."""
         from journey_maps.export.fonts import font_identity
 
         options: dict[str, Any] = {
-            "renderer": renderer_version(),
+            "renderer": renderer_fingerprint(),
             "format": self.format,
             "paper": self.paper if self.format == "pdf" else None,
             "dpi": self.dpi if self.format == "png" else None,
@@ -145,6 +147,8 @@ class RunStats:
     seconds: float = 0.0
     sizes: dict[str, int] = field(default_factory=dict)
     """Bytes per output path, for size labels on download buttons."""
+    damaged: int = 0
+    """Cache entries that failed their check and were rendered again."""
 
 
 def default_workers() -> int:
@@ -232,6 +236,7 @@ def run_jobs(
                 for future in futures:
                     future.cancel()
                 raise
+    stats.damaged = cache.damaged if cache else 0
     stats.seconds = time.perf_counter() - started
     return stats
 

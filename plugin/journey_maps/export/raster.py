@@ -25,7 +25,6 @@ import struct
 import sys
 import zlib
 from dataclasses import dataclass
-from functools import cache
 from typing import Final
 
 from journey_maps import __version__
@@ -54,27 +53,6 @@ _ENTITIES = {"&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&amp;": "&
 
 class ExportError(ValueError):
     """An export cannot be made from these inputs (bad SVG size, paper or resolution)."""
-
-
-@cache
-def renderer_version() -> str:
-    """Every library whose version can change the output bytes: part of each cache key."""
-    import cairocffi
-    import cairosvg
-
-    parts = [
-        f"journey-maps {__version__}",
-        f"cairosvg {cairosvg.__version__}",
-        f"cairocffi {cairocffi.version}",
-        f"cairo {cairocffi.cairo_version_string()}",
-    ]
-    try:
-        import pypdf
-
-        parts.append(f"pypdf {pypdf.__version__}")
-    except ImportError:  # pragma: no cover - only fillable PDFs need it
-        pass
-    return ", ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,13 @@ from journey_maps.i18n.keys import (
     text_entries,
     translatable,
 )
-from journey_maps.load.folder import PERSONAS_DIR, YAML_SUFFIXES, yaml_files
+from journey_maps.load.folder import (
+    PERSONAS_DIR,
+    YAML_SUFFIXES,
+    source_files,
+    unreadable_folder,
+    yaml_files,
+)
 from journey_maps.load.yaml import load_file, scalar
 
 TRANSLATIONS_DIR = "translations"
@@ -453,14 +459,20 @@ def load_translations(
             f"translation files go in a folder named after their language, such as "
             f"{TRANSLATIONS_DIR}/de/{path.name}; move this file",
         )
-    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    try:
+        folders = sorted(
+            p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+        )
+    except OSError as exc:
+        unreadable_folder(root, exc, problems, display_base)
+        return translations, problems
     context = _Context(gallery, maps_dir, translations, problems, store)
     for folder in folders:
-        groups: list[tuple[Kind, list[Path]]] = [
-            ("map", yaml_files(folder)),
-            ("persona", yaml_files(folder / PERSONAS_DIR)),
-        ]
-        for kind, files in groups:
+        groups: list[tuple[Kind, Path]] = [("map", folder), ("persona", folder / PERSONAS_DIR)]
+        for kind, where in groups:
+            files, _ = source_files(
+                where, gallery=maps_dir, problems=problems, display_base=display_base
+            )
             for path in files:
                 _load_one(path, display_path(path, display_base), kind, folder.name, context)
     return translations, problems

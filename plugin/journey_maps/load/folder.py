@@ -7,19 +7,25 @@ A gallery is a folder of map files with a ``personas/`` folder beside them::
       personas/colleen.yaml      # a persona; referenced from maps as `persona: colleen`
 
 Everything wrong is collected into :class:`~journey_maps.core.errors.Problems` with the
-file, line and column it concerns; nothing here raises on bad input.
+file, line and column it concerns; nothing here raises on bad input. Symbolic links are
+followed inside the gallery folder only: a link out of it is refused (a gallery published
+from a shared folder must not publish whatever a link points at), a link to nothing is a
+warning.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from journey_maps.core.document import Document
-from journey_maps.core.errors import Problem, Problems, display_path
+from journey_maps.core.errors import Problem, Problems, Severity, display_path
 from journey_maps.core.gallery import Gallery
+from journey_maps.core.ids import slugify
 from journey_maps.core.model import JourneyMap, Persona
 from journey_maps.core.store import Store, code_version, digest
 from journey_maps.load.checks import (
@@ -40,18 +46,97 @@ PERSONAS_DIR = "personas"
 SITE_CONFIG_NAMES = frozenset({"mkdocs.yml", "mkdocs.yaml"})
 
 
+def _named_like_sources(folder: Path) -> list[Path]:
+    """Entries of ``folder`` named like source files, of any kind (broken links too), sorted.
+
+    Raises OSError when the folder cannot be listed.
+    """
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in YAML_SUFFIXES
+        and not p.name.startswith((".", "_"))
+        and p.name.lower() not in SITE_CONFIG_NAMES
+    )
+
+
 def yaml_files(folder: Path) -> list[Path]:
     """YAML files directly in ``folder``, sorted, skipping hidden and ``_draft`` files."""
     if not folder.is_dir():
         return []
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file()
-        and p.suffix.lower() in YAML_SUFFIXES
-        and not p.name.startswith((".", "_"))
-        and p.name.lower() not in SITE_CONFIG_NAMES
+    try:
+        return [p for p in _named_like_sources(folder) if p.is_file()]
+    except OSError:
+        return []  # source_files() reports it
+
+
+def _entry_problem(path: Path, gallery: Path) -> tuple[str, Severity] | None:
+    """Why the entry at ``path`` is not read: it cannot be opened, links to nothing, or
+    links out of ``gallery``; None for a file to read (or a folder, which is no source)."""
+    try:
+        path.stat()
+    except OSError as exc:
+        # os.path.islink, unlike Path.is_symlink before Python 3.12, never raises.
+        if not os.path.islink(path):  # noqa: PTH114
+            return f"cannot read the file: {exc.strerror or exc}", Severity.ERROR
+        missing = exc.errno == errno.ENOENT
+        state = "does not exist" if missing else f"cannot be opened ({exc.strerror})"
+        return (
+            f"this link points to '{path.readlink()}', which {state}, so the file is skipped; "
+            "fix the link or remove it",
+            Severity.WARNING,
+        )
+    target = Path(os.path.realpath(path))
+    if not target.is_relative_to(os.path.realpath(gallery)):
+        shown = path.readlink() if path.is_symlink() else target  # else a linked folder
+        return (
+            f"this file links outside the maps folder (to '{shown}'), so it is not read; copy "
+            "the file into the maps folder instead of linking to it",
+            Severity.ERROR,
+        )
+    return None
+
+
+def unreadable_folder(
+    folder: Path, error: OSError, problems: Problems, display_base: Path | None
+) -> None:
+    """Report a folder of the gallery that cannot be listed."""
+    problems.add(
+        display_path(folder, display_base),
+        1,
+        1,
+        f"cannot read this folder: {error.strerror or error}; its files were not checked",
     )
+
+
+def source_files(
+    folder: Path, *, gallery: Path, problems: Problems, display_base: Path | None
+) -> tuple[list[Path], list[Path]]:
+    """The YAML files of ``folder`` to read, and those there but refused (unreadable, or
+    links out of ``gallery``): references to a refused file say it is broken.
+
+    Every file that is not read is reported: files that cannot be opened, links out of the
+    gallery and a folder that cannot be listed as errors, links to nothing as warnings.
+    """
+    if not folder.is_dir():
+        return [], []
+    try:
+        entries = _named_like_sources(folder)
+    except OSError as exc:
+        unreadable_folder(folder, exc, problems, display_base)
+        return [], []
+    readable: list[Path] = []
+    refused: list[Path] = []
+    for path in entries:
+        problem = _entry_problem(path, gallery)
+        if problem is not None:
+            message, severity = problem
+            problems.add(display_path(path, display_base), 1, 1, message, severity)
+            if severity is Severity.ERROR:
+                refused.append(path)
+        elif path.is_file():
+            readable.append(path)
+    return readable, refused
 
 
 Item = TypeVar("Item", Persona, JourneyMap)
@@ -90,19 +175,22 @@ class _FileLoader:
         return item
 
     def load(
-        self, kind: str, model: type[Item], paths: Iterable[Path]
+        self, kind: str, model: type[Item], folder: Path, gallery: Path
     ) -> Iterable[tuple[Item, Document]]:
         seen: dict[str, Document] = {}
         example = "name" if model is Persona else "title"
+        paths, refused = source_files(
+            folder, gallery=gallery, problems=self.problems, display_base=self.display_base
+        )
+        for path in refused:
+            self.failed[kind][slugify(path.stem, 64)] = display_path(path, self.display_base)
         for path in paths:
-            doc = load_file(
-                path,
-                display_path(path, self.display_base),
-                self.problems,
-                example=example,
-                store=self.store,
-            )
+            display = display_path(path, self.display_base)
+            before = len(self.problems.errors)
+            doc = load_file(path, display, self.problems, example=example, store=self.store)
             if doc is None:
+                # References to it say the file is broken, rather than that it does not exist.
+                self.failed[kind][slugify(path.stem, 64)] = display
                 continue
             item = self._validated(model, doc)
             if item is None:
@@ -113,7 +201,6 @@ class _FileLoader:
             if not item.id or not check_unique(kind, item.id, doc, seen, self.problems):
                 continue
             item.language = item.language or self.default_language
-            before = len(self.problems.errors)
             check_file(item, doc, self.problems)
             if len(self.problems.errors) > before:
                 self.failed[kind][item.id] = doc.path
@@ -148,10 +235,10 @@ def load_gallery(
         return gallery, problems
     failed: dict[str, dict[str, str]] = {"map": {}, "persona": {}}
     files = _FileLoader(problems, failed, default_language, display_base, store)
-    for persona, doc in files.load("persona", Persona, yaml_files(maps_dir / PERSONAS_DIR)):
+    for persona, doc in files.load("persona", Persona, maps_dir / PERSONAS_DIR, maps_dir):
         gallery.personas[persona.id] = persona
         gallery.documents[f"persona:{persona.id}"] = doc
-    for journey, doc in files.load("map", JourneyMap, yaml_files(maps_dir)):
+    for journey, doc in files.load("map", JourneyMap, maps_dir, maps_dir):
         gallery.maps[journey.id] = journey
         gallery.documents[f"map:{journey.id}"] = doc
     check_references(gallery, failed, files.failed_docs["map"], problems)

@@ -273,8 +273,30 @@ def _not_a_list(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> Sentenc
 
 
 def _not_a_mapping(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> Sentence:
+    if loc and isinstance(loc[-1], int):
+        return _entry_not_a_mapping(error, root, loc)
     return Sentence(
         f"'{_field_name(loc) or 'this entry'}' must be a mapping of fields (key: value)", loc
+    )
+
+
+def _entry_not_a_mapping(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> Sentence:
+    """A list entry written as text where each entry is a mapping: show the entry rewritten."""
+    model = _model_at(root, loc)
+    required = [n for n, info in model.model_fields.items() if info.is_required()] if model else []
+    first, rest = (required[0], required[1:]) if required else ("key", [])
+    name, given = _field_name(loc), error.get("input")
+    if not isinstance(given, str | int | float) or isinstance(given, bool):
+        return Sentence(
+            f"each entry of '{name}' must be a mapping of fields, such as '- {first}: ...'", loc
+        )
+    shown = str(getattr(given, "source", given))
+    shown = shown if len(shown) <= 40 else f"{shown[:40]}..."
+    also = " and add " + ", ".join(f"'{field}:'" for field in rest) if rest else ""
+    return Sentence(
+        f"each entry of '{name}' is a mapping of fields, not text: write '- {first}: {shown}'"
+        f"{also}",
+        loc,
     )
 
 

@@ -26,19 +26,21 @@ from journey_maps.core.document import Document, Loc, Mark, YamlFloat, YamlInt
 from journey_maps.core.errors import Problems
 from journey_maps.core.store import Store
 from journey_maps.load import kept
+from journey_maps.load.syntax import syntax_problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 50_000
 MAX_DEPTH = 40
 
 _STD_TAG = "tag:yaml.org,2002:"
-# Tags PyYAML's resolver assigns to untagged nodes (plus their explicit spellings). Anything
-# else (!!python/object, !!binary, !custom, ...) is rejected rather than constructed.
-_SCALAR_TAGS = ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "yaml")
-_ALLOWED_TAGS: dict[type[Node], frozenset[str]] = {
-    ScalarNode: frozenset(_STD_TAG + t for t in _SCALAR_TAGS),
-    SequenceNode: frozenset({_STD_TAG + "seq"}),
-    MappingNode: frozenset({_STD_TAG + "map"}),
+# The tags a file may write (docs/reference/yaml.md lists them). Untagged scalars get whatever
+# PyYAML's YAML 1.1 resolver guesses (timestamp, merge, value...) and are then resolved by our
+# own rules below; an explicit tag must be one of these. Anything else (!!timestamp,
+# !!python/object, !!binary, !custom, ...) is rejected rather than constructed.
+_EXPLICIT_SCALAR_TAGS = frozenset(_STD_TAG + t for t in ("str", "int", "float", "bool", "null"))
+_COLLECTION_TAGS: dict[type[Node], str] = {
+    SequenceNode: _STD_TAG + "seq",
+    MappingNode: _STD_TAG + "map",
 }
 
 # YAML 1.2 core schema, https://yaml.org/spec/1.2.2/#1023-core-schema
@@ -55,6 +57,30 @@ _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 # can still produce: no HTML page, SVG or UTF-8 file can hold them (a lone surrogate cannot
 # even be encoded), so a value containing one is rejected where it is written.
 _FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+#: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to YAML 1.1 (PyYAML, libyaml),
+#: characters inside a line to YAML 1.2 and to editors.
+_UNICODE_BREAKS = "\x85\u2028\u2029"
+#: Noncharacters that stand in for them while PyYAML parses: nobody types them.
+_STAND_INS = tuple(chr(code) for code in range(0xFDD0, 0xFDF0))
+
+
+def _hide_unicode_breaks(text: str) -> tuple[str, dict[int, str]]:
+    """``text`` with NEL, LS and PS swapped for stand-ins, and the table that swaps them back.
+
+    PyYAML counts these characters as line breaks, so one raw U+2028 in a title would move
+    every later problem a line below where the editor shows it (and inside plain text it
+    breaks the parse). Swapped for single characters that PyYAML reads as ordinary text,
+    lines and columns are the editor's, and values get the original characters back.
+    """
+    present = [c for c in _UNICODE_BREAKS if c in text]
+    if not present:
+        return text, {}
+    free = [c for c in _STAND_INS if c not in text][: len(present)]
+    if len(free) < len(present):  # pragma: no cover - a file written to defeat this
+        return text, {}
+    pairs = list(zip(present, free, strict=True))
+    hide = {ord(original): stand_in for original, stand_in in pairs}
+    return text.translate(hide), {ord(stand_in): original for original, stand_in in pairs}
 
 
 def _forbidden_char(text: str) -> str | None:
@@ -216,12 +242,28 @@ def scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _tag_problem(node: Node) -> str | None:
+    """Why ``node``'s tag is refused, or None for an untagged node or an allowed tag."""
+    if isinstance(node, ScalarNode):
+        allowed = not getattr(node, "explicit_tag", False) or node.tag in _EXPLICIT_SCALAR_TAGS
+    else:
+        allowed = node.tag == _COLLECTION_TAGS[type(node)]
+    if allowed:
+        return None
+    return (
+        f"YAML tag '{node.tag}' is not allowed: map files hold plain text, numbers, lists and "
+        "mappings; remove the tag"
+    )
+
+
 class _Walker:
     """Turns a composed node tree into plain data, recording positions and problems."""
 
-    def __init__(self, doc: Document, problems: Problems) -> None:
+    def __init__(self, doc: Document, problems: Problems, restore: dict[int, str]) -> None:
         self.doc = doc
         self.problems = problems
+        #: Stand-ins back to the NEL, LS and PS characters they replaced while parsing.
+        self.restore = restore
         self.count = 0
         self.fatal = False
 
@@ -242,13 +284,10 @@ class _Walker:
             self.error(node, f"nesting is deeper than {MAX_DEPTH} levels; flatten the structure")
             raise _AbortError
         self.doc.values.setdefault(loc, _mark_of(node))
-        if node.tag not in _ALLOWED_TAGS[type(node)]:
+        tag_problem = _tag_problem(node)
+        if tag_problem:
             self.fatal = True
-            self.error(
-                node,
-                f"YAML tag '{node.tag}' is not allowed: map files hold plain text, numbers, "
-                "lists and mappings; remove the tag",
-            )
+            self.error(node, tag_problem)
             return None
         if isinstance(node, ScalarNode):
             return self.scalar(node)
@@ -260,7 +299,7 @@ class _Walker:
     def scalar(self, node: ScalarNode) -> Any:
         # Untagged plain scalars get YAML 1.2 core resolution whatever PyYAML's 1.1 resolver
         # guessed; quoted and block scalars are text; an explicit standard tag is obeyed.
-        text: str = node.value
+        text: str = node.value.translate(self.restore)
         problem = _forbidden_char(text)
         if problem:
             self.fatal = True
@@ -308,8 +347,13 @@ class _Walker:
         first_seen: dict[str, Mark] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.fatal = True
+                # Not fatal: the rest of the file is still checked, so every problem shows.
                 self.error(key_node, "keys must be plain words, not lists or mappings")
+                continue
+            tag_problem = _tag_problem(key_node)
+            if tag_problem:
+                self.fatal = True
+                self.error(key_node, tag_problem)
                 continue
             if key_node.tag == f"{_STD_TAG}merge" and key_node.value == "<<":
                 self.fatal = True
@@ -318,7 +362,7 @@ class _Walker:
                     "merge keys (<<: *anchor) are not supported; write the fields out",
                 )
                 continue
-            key = str(key_node.value)
+            key = str(key_node.value).translate(self.restore)
             problem = _forbidden_char(key)
             if problem:
                 self.fatal = True
@@ -365,6 +409,7 @@ def load_text(
     path: str, text: str, problems: Problems, *, example: str = "title"
 ) -> Document | None:
     """Parse YAML text into a :class:`Document`, or record why it cannot be read."""
+    text, restore = _hide_unicode_breaks(text)
     try:
         nodes = _compose(text)
     except _TooManyNodesError as exc:
@@ -376,19 +421,8 @@ def load_text(
         )
         return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
-            # An unclosed quote or bracket: where it opens is the useful place.
-            mark = exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "invalid YAML"
-        context = f" ({exc.context})" if exc.context else ""
-        problems.add(
-            path,
-            line,
-            column,
-            f"YAML syntax error: {what}{context}; check indentation, colons and quotes",
-        )
+        mark, message = syntax_problem(exc, text)
+        problems.add(path, mark.line, mark.column, message)
         return None
     except yaml.YAMLError as exc:
         problems.add(path, 1, 1, f"YAML error: {exc}")
@@ -421,7 +455,7 @@ def load_text(
         )
         return None
     doc = Document(path=path, data=None)
-    walker = _Walker(doc, problems)
+    walker = _Walker(doc, problems, restore)
     try:
         doc.data = walker.walk(nodes[0], (), 0)
     except _AbortError:

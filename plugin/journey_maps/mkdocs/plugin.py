@@ -2,7 +2,8 @@
 
 Event order and what each step does:
 
-* ``on_config``: put the bundled theme overrides on the theme's search path (below the user's
+* ``on_config``: refuse folders that overlap in a way that loses work (before MkDocs empties
+  site_dir), put the bundled theme overrides on the theme's search path (below the user's
   ``custom_dir``) and add the stylesheets.
 * ``on_pre_build``: load and validate the gallery and its translations. In a strict
   ``mkdocs build`` any problem stops the build here, before MkDocs cleans site_dir, so no
@@ -21,7 +22,6 @@ Event order and what each step does:
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -41,7 +41,7 @@ from mkdocs.utils.templates import TemplateContext
 from journey_maps.core.errors import Problems
 from journey_maps.core.gallery import Gallery
 from journey_maps.core.store import digest, shared_store
-from journey_maps.export.cache import prune
+from journey_maps.export.cache import cache_folder, prune
 from journey_maps.export.raster import ExportError
 from journey_maps.i18n import clear_cache
 from journey_maps.load.project import USE_DIRECTORY_URLS
@@ -56,6 +56,7 @@ from journey_maps.site import browse_pages, html
 from journey_maps.site.catalog import CATALOG_FILE, build_catalog, dump_catalog
 from journey_maps.site.downloads import SiteDownloads
 from journey_maps.site.fences import FenceRenderer
+from journey_maps.site.folders import site_folder_conflicts
 from journey_maps.site.options import SiteOptions, read_options
 from journey_maps.site.pages import (
     GALLERY,
@@ -156,6 +157,16 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.mkdocs_config = config
         base = Path(config.config_file_path or ".").resolve().parent
         self.maps_dir = (base / self.config.maps_dir).resolve()
+        # Before on_pre_build: MkDocs empties site_dir right after it.
+        conflicts = site_folder_conflicts(
+            base,
+            maps_dir=self.config.maps_dir,
+            docs_dir=config.docs_dir,
+            site_dir=config.site_dir,
+            cache_dir=self.config.cache_dir if self.config.downloads else None,
+        )
+        if conflicts:
+            raise PluginError("journey-maps: nothing was built:\n" + "\n".join(conflicts))
         dirs = config.theme.dirs
         custom = config.theme.custom_dir
         position = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
@@ -229,9 +240,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def _cache_dir(self, base: Path) -> Path:
         # JOURNEY_MAPS_CACHE_DIR lets CI (or a test session) share one cache between sites.
-        return Path(
-            os.environ.get("JOURNEY_MAPS_CACHE_DIR") or base / self.config.cache_dir
-        ).resolve()
+        return cache_folder(base / self.config.cache_dir)
 
     def _site_options(self, config: MkDocsConfig) -> SiteOptions:
         """The options the site is planned from, read as ``journey-maps catalog`` reads them."""

@@ -111,6 +111,8 @@ class SiteDownloads:
             workers=workers,
             progress=progress_logger(log),
         )
+        if self.stats.damaged:
+            log(f"{self.stats.damaged} cached file(s) were damaged and rendered again")
         return self.stats
 
     def update(self, before: SiteDownloads | None, site_dir: Path, *, cache_dir: Path) -> int:
