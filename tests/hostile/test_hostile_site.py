@@ -190,7 +190,7 @@ def test_no_frames_objects_or_base_elements(hostile: HostileBuild) -> None:
 
 
 def test_refreshes_are_only_redirect_stubs_to_pages_of_the_site(hostile: HostileBuild) -> None:
-    """Old addresses redirect to their new place: relative, inside the site, nothing else on them."""
+    """Old addresses redirect to their new place: relative, inside the site, nothing else."""
     hostile = built(hostile)
     stubs = 0
     for page, report in hostile.pages.items():
