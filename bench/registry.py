@@ -19,7 +19,13 @@ from typing import Any
 from .generate import DEFAULT_SEED
 
 #: Modules that register measurements, imported in this order.
-MODULES = ("bench.builds", "bench.svg_render", "bench.exports", "bench.languages")
+MODULES = (
+    "bench.builds",
+    "bench.svg_render",
+    "bench.exports",
+    "bench.languages",
+    "bench.serve_loop",
+)
 
 DEFAULT_SIZES = (10, 100, 500)
 DEFAULT_REPEAT = 5
@@ -53,6 +59,7 @@ TARGETS = (
     "per-map SVG < 10 ms (cpu)",
     "warm rebuild renders no export",
     "memory grows linearly (MB per 100 maps)",
+    "serve: a saved map shown < 1 s at 500 maps",
 )
 
 

@@ -145,6 +145,22 @@ def test_mermaid_import_to_stdout_and_errors(
     assert main(["import", "mermaid", "nope.mmd"]) == EXIT_USAGE
 
 
+def test_mermaid_import_warnings_go_to_stderr(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What the map could not keep is said where the author looks, not only in the file."""
+    (workdir / "tea.mmd").write_text("journey\n  section Go\n    Make tea: 6: Me\n", "utf-8")
+    assert main(["import", "mermaid", "tea.mmd"]) == EXIT_OK
+    captured = capsys.readouterr()
+    warning = (
+        "tea.mmd:3:15: warning: the score of task 'Make tea' is 6, outside Mermaid's scale "
+        "from 0 (worst) to 5 (best); it counts as 5"
+    )
+    assert warning in captured.err.splitlines()
+    assert f"# {warning}" in captured.out  # the map on standard output stays YAML
+    assert warning not in captured.out.replace(f"# {warning}", "")
+
+
 def test_csv_import_round_trip_through_files(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -104,7 +104,7 @@ def test_a_link_cannot_hide_an_overlap(tmp_path: Path) -> None:
     ]
 
 
-def test_no_cache_is_checked_without_downloads(tmp_path: Path) -> None:
+def test_no_cache_folder_no_cache_check(tmp_path: Path) -> None:
     assert conflicts(tmp_path, cache_dir=None, site_dir="site") == []
     assert conflicts(tmp_path, cache_dir="maps") != []
 
@@ -152,3 +152,13 @@ def test_maps_inside_docs_dir_still_builds(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Kept" in site.page("maps/m/")
     assert not (site.site_dir / "maps" / "m.yaml").exists()
+
+
+def test_the_cache_is_checked_without_downloads_too(tmp_path: Path) -> None:
+    """The folder keeps parsed maps and page fragments (core/store.py) even then."""
+    site = make_site(
+        tmp_path, {"m.yaml": MAP}, plugin_options="downloads: false\ncache_dir: site/cache\n"
+    )
+    result = site.build(strict=False, env={"JOURNEY_MAPS_CACHE_DIR": ""})
+    assert result.returncode != 0
+    assert "is inside site_dir" in result.stderr and "cache_dir" in result.stderr

@@ -191,4 +191,9 @@ def test_site_css_defines_every_property_for_both_schemes() -> None:
         assert f"--jm-{role}: " in light and f"--jm-{role}: " in dark
     assert "--jm-bg: var(--md-default-bg-color, #ffffff);" in light
     assert f"--jm-text: {DARK['text']};" in dark
-    assert "{" in SITE_CSS and SITE_CSS.count("{") == SITE_CSS.count("}") == 2
+    assert SITE_CSS.count("{") == SITE_CSS.count("}")
+    # two blocks of custom properties, then one fill and one stroke class per role
+    assert SITE_CSS.count("{\n") == 2
+    for role in LIGHT:
+        assert f".jm-svg .jm-f-{role} {{ fill: var(--jm-{role}); }}" in SITE_CSS
+        assert f".jm-svg .jm-s-{role} {{ stroke: var(--jm-{role}); }}" in SITE_CSS

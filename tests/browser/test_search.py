@@ -51,12 +51,27 @@ SEARCH_DONE = """(placeholder) => {
   return meta !== null && meta.textContent.trim() !== placeholder;
 }"""
 
+SEARCH_CLEARED = """(placeholder) => {
+  const meta = document.querySelector('.md-search-result__meta');
+  return meta === null || meta.textContent.trim() === placeholder;
+}"""
+
+# each found page is a list item whose first link is the page itself (then its sections)
+FOUND = """() => Array.from(
+  document.querySelectorAll('.md-search-result__item > a.md-search-result__link:first-child'),
+  (link) => {
+    const title = link.querySelector('h1');
+    return [link.getAttribute('href'), title.innerText, title.innerHTML];
+  })"""
+
 
 def search(probe: Probe, query: str) -> list[Result]:
     """Type ``query`` into the search box and read the pages found, once the worker answered.
 
-    The query is put in whole and sent with one key press, so no answer to a part of it can
-    be taken for the answer; the theme's "type to start searching" line changes on an answer.
+    The box is emptied first and the theme's "type to start searching" line awaited, so the
+    answer to an earlier query is never taken for this one; the query is put in whole and
+    sent with one key press, and the results are read in one step (the list is re-rendered
+    while the answer arrives).
     """
     page = probe.page
     placeholder = page.evaluate(
@@ -65,16 +80,13 @@ def search(probe: Probe, query: str) -> list[Result]:
     )
     box = page.locator("input.md-search__input")
     box.click()
+    box.fill("")
+    box.press("End")
+    page.wait_for_function(SEARCH_CLEARED, arg=placeholder)
     box.fill(query)
     box.press("End")
     page.wait_for_function(SEARCH_DONE, arg=placeholder)
-    # each found page is a list item whose first link is the page itself (then its sections)
-    found = page.locator(".md-search-result__item > a.md-search-result__link:first-child")
-    titles = [link.locator("h1") for link in found.all()]
-    return [
-        Result(str(link.get_attribute("href")), title.inner_text(), title.inner_html())
-        for link, title in zip(found.all(), titles, strict=True)
-    ]
+    return [Result(href, text, html) for href, text, html in page.evaluate(FOUND)]
 
 
 def lunr_requests(probe: Probe) -> list[str]:

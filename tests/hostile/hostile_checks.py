@@ -61,6 +61,9 @@ class PageReport:
     event_attributes: list[str] = field(default_factory=list)
     dangerous_urls: list[str] = field(default_factory=list)
     forbidden: list[str] = field(default_factory=list)
+    #: ``<meta http-equiv="refresh">`` targets: allowed only in the redirect stubs that keep
+    #: old addresses working (checked by the tests: relative, inside the site, no content)
+    refreshes: list[str] = field(default_factory=list)
     svgs: list[str] = field(default_factory=list)
     titles: int = 0
     text: list[str] = field(default_factory=list)
@@ -87,7 +90,8 @@ class _Scanner(HTMLParser):
             if name == "style" and value and re.search(r"javascript:|expression\(", value, re.I):
                 report.dangerous_urls.append(f"<{tag} style={value[:80]!r}>")
         if tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh":
-            report.forbidden.append("<meta http-equiv=refresh>")
+            content = dict(attrs).get("content") or ""
+            report.refreshes.append(content.partition("url=")[2] if "url=" in content else "")
         if tag in FORBIDDEN_ELEMENTS:
             report.forbidden.append(f"<{tag}>")
         if tag == "head":
@@ -149,7 +153,11 @@ def svg_problems(svg: str, *, diagram: bool) -> list[str]:
                 problems.append(f"event attribute {local} in SVG")
             if local == "href" or ("url(" in value and "javascript" in value.lower()):
                 problems.append(f"link {local}={value[:60]!r} in SVG")
-    if diagram:
+    if diagram and root.get("aria-hidden") == "true":
+        # a decorative thumbnail repeats its card's text: nothing for assistive technology
+        if root.get("role") or [c for c in root if c.tag.rsplit("}", 1)[-1] in ("title", "desc")]:
+            problems.append("a decorative (aria-hidden) diagram has a role or a title")
+    elif diagram:
         if root.get("role") != "img":
             problems.append('the diagram has no role="img"')
         children = [child.tag.rsplit("}", 1)[-1] for child in root]

@@ -189,6 +189,26 @@ def test_no_frames_objects_or_base_elements(hostile: HostileBuild) -> None:
     assert found == {}
 
 
+def test_refreshes_are_only_redirect_stubs_to_pages_of_the_site(hostile: HostileBuild) -> None:
+    """Old addresses redirect to their new place: relative, inside the site, nothing else."""
+    hostile = built(hostile)
+    stubs = 0
+    for page, report in hostile.pages.items():
+        if not report.refreshes:
+            continue
+        stubs += 1
+        (target,) = report.refreshes
+        path, _, _anchor = target.partition("#")
+        assert ":" not in path and not path.startswith("/"), (page, target)
+        landing = (hostile.site_dir / page).parent / path
+        if not path or path.endswith("/"):
+            landing = landing / "index.html"
+        assert landing.resolve().is_relative_to(hostile.site_dir.resolve()), (page, target)
+        assert landing.is_file(), (page, target)
+        assert not report.svgs and not report.scripts, page
+    assert stubs, "the hostile site publishes old facet addresses as redirect stubs"
+
+
 def test_every_page_has_exactly_one_title(hostile: HostileBuild) -> None:
     hostile = built(hostile)
     assert {p: r.titles for p, r in hostile.pages.items() if r.titles != 1} == {}

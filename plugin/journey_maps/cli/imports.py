@@ -84,9 +84,12 @@ def _import(
     convert: Callable[[str, str], str],
     *,
     persona: str | None = None,
+    warnings: Problems | None = None,
 ) -> int:
     """Read ``args.file``, convert its text to map YAML and write it; problems exit 1. A
-    ``persona`` the output's gallery has no file for is noted, as ``new`` does."""
+    ``persona`` the output's gallery has no file for is noted, as ``new`` does; what the
+    conversion adds to ``warnings`` (what the map could not keep) goes to standard error,
+    so that it is seen even when the map goes to standard output."""
     path = Path(args.file)
     if args.output and args.output != "-" and Path(args.output).resolve() == path.resolve():
         raise UsageError(f"{args.output} is the file being imported; write the map to another file")
@@ -99,17 +102,21 @@ def _import(
         return _print_problems(exc.problems)
     note_missing_persona(persona, args.output)
     write_new_file(args.output, result, force=args.force)
+    for warning in warnings.sorted() if warnings is not None else []:
+        print(warning.format(), file=sys.stderr)
     return EXIT_OK
 
 
 def _cmd_import_mermaid(args: argparse.Namespace) -> int:
     personas = _personas(_gallery_for(args))
+    warnings = Problems()
     return _import(
         args,
         "Mermaid",
         lambda text, path: mermaid_to_map_yaml(
-            text, path=path, map_type=args.type, personas=personas
+            text, path=path, map_type=args.type, personas=personas, warnings=warnings
         ),
+        warnings=warnings,
     )
 
 

@@ -163,7 +163,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             maps_dir=self.config.maps_dir,
             docs_dir=config.docs_dir,
             site_dir=config.site_dir,
-            cache_dir=self.config.cache_dir if self.config.downloads else None,
+            cache_dir=self.config.cache_dir,  # the store is there, downloads or not
         )
         if conflicts:
             raise PluginError("journey-maps: nothing was built:\n" + "\n".join(conflicts))

@@ -51,6 +51,9 @@ class SiteDownloads:
     labels: dict[str, DownloadLabels] = field(default_factory=dict)
     #: The jobs of each map and language, with the key of what they were planned from.
     planned: dict[tuple[str, str], tuple[str, list[ExportJob]]] = field(default_factory=dict)
+    _listed: tuple[list[ExportJob], dict[str, dict[str, dict[str, str]]]] | None = field(
+        default=None, repr=False
+    )
 
     def plan(
         self,
@@ -150,7 +153,11 @@ class SiteDownloads:
     # --- what pages and the catalog show ---------------------------------------------------
 
     def catalog_downloads(self) -> dict[str, dict[str, dict[str, str]]]:
-        return catalog_downloads(self.jobs)
+        """Download paths by map, language and format (made once per plan: every map page
+        asks for its own)."""
+        if self._listed is None or self._listed[0] is not self.jobs:
+            self._listed = (self.jobs, catalog_downloads(self.jobs))
+        return self._listed[1]
 
     def catalog_templates(self) -> list[dict[str, Any]]:
         return catalog_templates(self.jobs)
