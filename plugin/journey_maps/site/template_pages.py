@@ -40,5 +40,6 @@ register(
             [""] if site.downloads is not None and site.downloads.templates else []
         ),
         section=TEMPLATES,
+        wide=True,
     )
 )
