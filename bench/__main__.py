@@ -41,6 +41,9 @@ raw samples to bench/results/latest.json (see --out). Measurements (--list, --on
   exports    the sample gallery (6 languages) with downloads: floor (downloads: false),
              cold with workers 1 and 2, warm (must render 0 exports, else exit status 1)
   languages  a generated gallery in 1, 3 and 6 languages, downloads: false, cold and warm
+  serve      the edit loop: a real `mkdocs serve` of the floor and of the plugin (6 languages),
+             one saved file, polled until the served page shows the edit (--sizes, default
+             100,500; repetitions interleave floor and plugin)
 
 Exits 1 if a build fails or an expectation breaks (e.g. a warm build rendered exports).
 """

@@ -49,7 +49,7 @@ from journey_maps.mkdocs import serve
 from journey_maps.mkdocs.config import JourneyMapsConfig
 from journey_maps.mkdocs.nav import place_sections
 from journey_maps.mkdocs.roots import TreeRoots
-from journey_maps.mkdocs.search import TreeIndexes
+from journey_maps.mkdocs.search import SEARCH_KIND, TreeIndexes
 from journey_maps.mkdocs.stash import HtmlStash
 from journey_maps.render.themes import SITE_CSS
 from journey_maps.site import browse_pages, html
@@ -81,7 +81,7 @@ STYLESHEET = "assets/journey-maps/journey-maps.css"
 #: Where parsed files and drawings are kept between builds, below the cache folder, and
 #: what kinds of entries it holds (see journey_maps.core.store).
 STORE = "store"
-STORE_KINDS = ("svg", "html", "yaml", "csv", "json")
+STORE_KINDS = ("svg", "html", "yaml", "csv", "json", SEARCH_KIND)
 #: Diagram colours as CSS custom properties, generated from the palettes in themes.py.
 DIAGRAM_STYLESHEET = "assets/journey-maps/diagram.css"
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV

@@ -40,5 +40,6 @@ register(
             [""] if site.downloads is not None and site.downloads.templates else []
         ),
         section=TEMPLATES,
+        depends=lambda spec: frozenset(),  # blank templates: no map or persona shows on it
     )
 )
