@@ -631,10 +631,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return False  # other pages or another navigation: MkDocs' full rebuild
         site_dir = Path(config.site_dir)
         items = changed_items(before_site, self.site)
+        # A page is reached when what it shows changed, or when it now shows other items
+        # than it did (a registry page whose maps moved to the next page).
         reached = [
             uri
             for uri, spec in self.specs.items()
-            if (depends := spec.depends()) is None or depends & items
+            if (depends := spec.depends()) is None
+            or depends & items
+            or depends != before_specs[uri].depends()
         ]
         # The pages of the maps that changed first, written before any other work: the
         # author is looking at one of them. Listings, registries and the rest follow.
