@@ -41,6 +41,9 @@ raw samples to bench/results/latest.json (see --out). Measurements (--list, --on
   exports    the sample gallery (6 languages) with downloads: floor (downloads: false),
              cold with workers 1 and 2, warm (must render 0 exports, else exit status 1)
   languages  a generated gallery in 1, 3 and 6 languages, downloads: false, cold and warm
+  serve      the edit loop: a real `mkdocs serve` of the floor and of the plugin (6 languages),
+             one saved file, polled until the served page shows the edit (--sizes, default
+             100,500; repetitions interleave floor and plugin)
 
 Exits 1 if a build fails or an expectation breaks (e.g. a warm build rendered exports).
 """
@@ -66,8 +69,13 @@ build is ~140 s of CPU (~250 s wall), which would make 3 repetitions of 1/3/6 la
 and warm ~25-30 minutes; at 50 maps a repetition is ~140 s of CPU, ~4 minutes busy: ~13
 minutes in all.
 
-A full `make bench` (all measurements, default sizes and repetitions) takes about 50 minutes
-on the busy machine, 30-35 idle. --quick (10 maps, exports in English only, 2 repetitions)
+serve: --sizes when given, else 100 and 500 maps, 5 edits per side by default (--repeat).
+Both servers start together (the plugin's first 6-language build at 500 maps is ~3.5 minutes
+busy), then the floor and the plugin are edited in turn, a second apart; 100 and 500 maps
+with 3 edits take about 7 minutes busy.
+
+A full `make bench` (all measurements, default sizes and repetitions) takes about 60 minutes
+on the busy machine, 40 idle. --quick (10 maps, exports in English only, 2 repetitions)
 takes about 8 minutes busy.
 """
 

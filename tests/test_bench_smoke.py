@@ -159,3 +159,18 @@ def test_bench_exits_non_zero_on_a_failure(
     assert "FAILED" in captured.out
     assert "warm build rendered 3 exports (expected 0)" in captured.err
     assert "warm build rendered 3 exports" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_serve_loop_sees_each_edit_on_both_servers(tmp_path: Path) -> None:
+    """Two real `mkdocs serve` processes, one saved file each: the edit is seen on both,
+    and the plugin's save was handled in place (no full rebuild)."""
+    from bench.serve_loop import measure_size
+
+    result = measure_size(4, Options(sizes=(4,), repeat=1, workdir=tmp_path), 1)
+    assert result["maps"] == 4 and result["repeat"] == 1
+    assert result["in_place_updates"] == 1
+    for side in ("floor", "plugin"):
+        assert len(result[side]["shown"]["samples"]) == 1
+        assert result[side]["reloaded"]["samples"][0] >= result[side]["shown"]["samples"][0] > 0
+    assert set(result["ratios"]) == {"shown", "reloaded"}

@@ -86,6 +86,29 @@ def test_an_edit_updates_the_pages_in_place_as_a_full_build_would(
     assert _files(updated) == _files(fresh)
 
 
+def test_a_pain_point_edit_updates_the_registry_and_an_action_edit_leaves_it(
+    served: tuple[Site, serve.Session], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Registry pages are rebuilt when a map on them changed, not for every edit."""
+    site, session = served
+    registry = tmp_path / "served/maps/pain-points/index.html"
+    _edit(site.root / MAP, "Ads talk about suction power", "Ads only talk about suction power")
+    with caplog.at_level(logging.INFO):
+        assert session.rebuild(), caplog.text
+    assert "Ads only talk about suction power" in registry.read_text(encoding="utf-8")
+
+    written = registry.stat().st_mtime_ns
+    map_page = tmp_path / "served/maps/colleen-vacuum-current/index.html"
+    _edit(site.root / MAP, "Saves a handful of brands", "Saves a few brands")
+    with caplog.at_level(logging.INFO):
+        assert session.rebuild(), caplog.text
+    assert "Saves a few brands" in map_page.read_text(encoding="utf-8")
+    assert registry.stat().st_mtime_ns == written  # not written again
+    fresh = tmp_path / "fresh"
+    _serve_build(site, fresh)
+    assert _files(tmp_path / "served") == _files(fresh)
+
+
 def test_a_translation_edit_updates_that_language_only(
     served: tuple[Site, serve.Session], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

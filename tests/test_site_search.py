@@ -187,3 +187,35 @@ def test_offline_sites_get_each_trees_index_as_a_script(tmp_path: Path) -> None:
         data = json.loads(script.removeprefix("var __index = "))
         # the default tree's pages were added before the offline plugin copied the index
         assert "maps/kettle/index.html" in articles(data), prefix
+
+
+def _kept_entries(cache: Path) -> set[str]:
+    return {path.name for path in (cache / "store" / "search").rglob("*") if path.is_file()}
+
+
+def test_a_warm_build_parses_only_the_pages_that_changed(tmp_path: Path) -> None:
+    """Parsed pages are kept by what the parser reads: a rebuild parses only new content,
+    and the index it writes is the one a build without anything kept writes."""
+    maps = {
+        "kettle.yaml": MAP.replace("[{name: Purchases}]", "[{name: Purchases, actions: [Pays]}]"),
+        "toaster.yaml": MAP.replace("kettle", "toaster"),
+    }
+    site = _site(tmp_path / "project", "  - search\n", "[en, de]", maps)
+    cache = tmp_path / "cache"
+    env = {"JOURNEY_MAPS_CACHE_DIR": str(cache)}
+    assert site.build(env=env).returncode == 0
+    first = _kept_entries(cache)
+    assert len(first) >= 4  # both maps' pages in both trees, the listings
+    assert site.build(env=env).returncode == 0
+    assert _kept_entries(cache) == first  # nothing parsed again
+    site.write("maps/kettle.yaml", maps["kettle.yaml"].replace("Pays", "Pays by card"))
+    assert site.build(env=env).returncode == 0
+    added = _kept_entries(cache) - first
+    # the kettle's page in each tree changed; the toaster's did not
+    assert 2 <= len(added) < len(first)
+    assert any("Pays by card" in doc["text"] for doc in index(site)["docs"])
+    indexes = [site.site_dir / prefix / "search/search_index.json" for prefix in ("", "de/")]
+    warm = [path.read_bytes() for path in indexes]
+    fresh = tmp_path / "fresh"
+    assert site.build(env={"JOURNEY_MAPS_CACHE_DIR": str(fresh)}).returncode == 0
+    assert [path.read_bytes() for path in indexes] == warm

@@ -49,7 +49,7 @@ from journey_maps.mkdocs import serve
 from journey_maps.mkdocs.config import JourneyMapsConfig
 from journey_maps.mkdocs.nav import place_sections
 from journey_maps.mkdocs.roots import TreeRoots
-from journey_maps.mkdocs.search import TreeIndexes
+from journey_maps.mkdocs.search import SEARCH_KIND, TreeIndexes
 from journey_maps.mkdocs.stash import HtmlStash
 from journey_maps.render.themes import SITE_CSS
 from journey_maps.site import browse_pages, html
@@ -81,7 +81,7 @@ STYLESHEET = "assets/journey-maps/journey-maps.css"
 #: Where parsed files and drawings are kept between builds, below the cache folder, and
 #: what kinds of entries it holds (see journey_maps.core.store).
 STORE = "store"
-STORE_KINDS = ("svg", "html", "yaml", "csv", "json")
+STORE_KINDS = ("svg", "html", "yaml", "csv", "json", SEARCH_KIND)
 #: Diagram colours as CSS custom properties, generated from the palettes in themes.py.
 DIAGRAM_STYLESHEET = "assets/journey-maps/diagram.css"
 #: How a diagram is seen: fit, zoom, full screen, pinned labels, phones and print.
@@ -635,10 +635,14 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return False  # other pages or another navigation: MkDocs' full rebuild
         site_dir = Path(config.site_dir)
         items = changed_items(before_site, self.site)
+        # A page is reached when what it shows changed, or when it now shows other items
+        # than it did (a registry page whose maps moved to the next page).
         reached = [
             uri
             for uri, spec in self.specs.items()
-            if (depends := spec.depends()) is None or depends & items
+            if (depends := spec.depends()) is None
+            or depends & items
+            or depends != before_specs[uri].depends()
         ]
         # The pages of the maps that changed first, written before any other work: the
         # author is looking at one of them. Listings, registries and the rest follow.

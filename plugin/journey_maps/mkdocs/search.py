@@ -11,6 +11,10 @@ join Material's own index, beside the author's pages.
   index with the page meta ``search.exclude``.
 * :func:`tree_index` makes a tree's index from its pages' entries alone, so a rebuild of a few
   pages can redo their tree without parsing the others again.
+* Parsing is most of what indexing costs (some 10 ms a page), and a page whose content did
+  not change divides into the same sections: the entries are kept in the build's store by a
+  digest of everything the parser reads (:func:`parsed_sections`), so a warm build parses
+  only the pages that changed.
 * Analysis: a tree uses the stop words, word trimming and stemming (whichever of them the
   site's ``search`` ``pipeline`` asks for) of its own language, when lunr has that language;
   a language lunr lacks (Estonian, Bulgarian, Afrikaans, Latvian) gets none rather than a
@@ -26,15 +30,19 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
+from material.plugins.search import plugin as material_search
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import write_file
 
+from journey_maps.core.store import Store, code_version, digest
 from journey_maps.site.pages import PageSpec, Site
 
 INDEX = "search/search_index.json"
@@ -44,6 +52,8 @@ OFFLINE_INDEX = "search/search_index.js"
 LUNR_LANGUAGE = "assets/javascripts/lunr/min/lunr.{}.min.js"
 
 Entry = dict[str, Any]
+#: The store's kind for parsed pages (see :func:`parsed_sections`).
+SEARCH_KIND = "search"
 
 
 @dataclass(frozen=True)
@@ -53,14 +63,44 @@ class IndexedPage:
     entries: tuple[Entry, ...]
 
 
+def _toc(links: Iterable[AnchorLink]) -> list[Any]:
+    return [[link.id, link.title, _toc(link.children)] for link in links]
+
+
+def parsed_sections(page: Page, store: Store) -> list[Entry]:
+    """Material's entries for ``page`` (its parser, its fields), kept in ``store``.
+
+    The key holds all the parser reads: the content, the table of contents (section
+    links), the address, the title and the meta it copies (title, tags, search), with the
+    versions of Material and of this code, and whether Chinese segmentation is on.
+    """
+    meta = {name: page.meta.get(name) for name in ("title", "tags", "search")}
+    key = digest(
+        code_version(),
+        version("mkdocs-material"),
+        "jieba" if material_search.jieba else "",
+        page.url,
+        str(page.title),
+        json.dumps(meta, sort_keys=True, default=str),
+        json.dumps(_toc(page.toc), default=str),
+        page.content or "",
+    )
+
+    def parse() -> str:
+        parsed = SearchIndex()
+        parsed.add_entry_from_context(page)
+        return json.dumps(parsed.entries, ensure_ascii=False, separators=(",", ":"))
+
+    entries: list[Entry] = json.loads(store.text(SEARCH_KIND, key, parse))
+    return entries
+
+
 def page_entries(page: Page, spec: PageSpec) -> IndexedPage:
     """``page`` as Material's parser divides it into sections, for its tree's index."""
-    parsed = SearchIndex()
-    parsed.add_entry_from_context(page)
     prefix = spec.tree.prefix
     language = spec.tree.untranslated(spec.kind, spec.item_id)
     entries = []
-    for entry in parsed.entries:
+    for entry in parsed_sections(page, spec.site.store):
         entry = {**entry, "location": entry["location"].removeprefix(prefix)}
         # The page's own entry has its title, which is the item's; sections may be the
         # tree's own words ("Phasen"). Results are grouped under the page, marked once.

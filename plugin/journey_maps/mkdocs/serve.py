@@ -11,7 +11,8 @@ the change reached instead:
    same pages (a map added, removed or renamed) or the navigation would change (a title it
    lists), it leaves the rebuild to MkDocs;
 3. it renders the body of every page that could show what changed (a map's pages, its
-   persona's, every listing; the rest of the HTML is kept in the store), and sends the pages
+   persona's, the registry pages the map is on or now moves to, every other listing; the
+   rest of the HTML is kept in the store), and sends the pages
    whose body differs from the last build through MkDocs' own page pipeline (the theme, and
    every plugin's page events), the edited maps' own pages first;
 4. it rewrites the downloads, the catalog, the facet stylesheet and the redirects that

@@ -332,6 +332,20 @@ def _registry_body(spec: PageSpec, url_for: html.UrlFor) -> str:
     )
 
 
+def _registry_depends(spec: PageSpec) -> frozenset[str]:
+    """A registry page shows the maps on it (their entries of the registry's kind, titles
+    and personas' names): a change to another map, or to which maps are on it, is seen by
+    comparing this set with the last build's (``journey_maps.mkdocs.serve``)."""
+    name, _, number = spec.item_id.partition("/")
+    chunks = _state(spec).registry_chunks(name)
+    page = int(number or 1)
+    maps = spec.tree.gallery.maps
+    on_page = [m for m in (chunks[page - 1] if page <= len(chunks) else []) if m in maps]
+    return frozenset(
+        {f"map:{m}" for m in on_page} | {f"persona:{maps[m].persona or ''}" for m in on_page}
+    )
+
+
 register(
     PageKind(
         REGISTRY,
@@ -340,6 +354,7 @@ register(
         body=_registry_body,
         items=lambda site, tree: list(_browse(site, tree).registries),
         section=GALLERY,
+        depends=_registry_depends,
     )
 )
 register(
@@ -354,6 +369,7 @@ register(
             for n in range(2, len(_browse(site, tree).registry_chunks(name)) + 1)
         ],
         searchable=False,
+        depends=_registry_depends,
     )
 )
 

@@ -41,5 +41,6 @@ register(
         ),
         section=TEMPLATES,
         wide=True,
+        depends=lambda spec: frozenset(),  # blank templates: no map or persona shows on it
     )
 )
