@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from journey_maps.cli import main
-from journey_maps.export.raster import png_info
+from journey_maps.export.raster import png_info, svg_size
 from journey_maps.i18n import available_languages
 from test_export_raster import EXPECTED_PAGES, needs_poppler, pdf_text
 
@@ -51,7 +51,12 @@ def test_render_png_with_dpi(tmp_path: Path) -> None:
     out = tmp_path / "map.png"
     assert main(["render", str(SAMPLE), "--format", "png", "--dpi", "200", "-o", str(out)]) == 0
     width, _, dpi = png_info(out.read_bytes())
-    assert dpi == pytest.approx(200, abs=0.05) and width > 2000
+    svg = tmp_path / "map.svg"
+    assert main(["render", str(SAMPLE), "--format", "svg", "-o", str(svg)]) == 0
+    drawn, _ = svg_size(svg.read_text(encoding="utf-8"))
+    # CSS px are 1/96 in: at 200 dpi the PNG is 200/96 times the drawing's width.
+    assert dpi == pytest.approx(200, abs=0.05)
+    assert drawn > 900 and abs(width - drawn * 200 / 96) <= 1, (width, drawn)
 
 
 def test_render_infers_the_format_from_the_file_name(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from journey_maps.layout.geometry import (
     TextBlock,
     walk,
 )
-from journey_maps.layout.grid import COL_W
+from journey_maps.layout.grid import COL_W, HEAD_W
 from journey_maps.layout.text import text_width
 
 MIN_BODY = 12.0
@@ -132,6 +132,17 @@ def test_one_column_per_stage_and_the_canvas_grows(count: int) -> None:
     for left, right in zip(drawing.columns, drawing.columns[1:], strict=False):
         assert right.start == pytest.approx(left.end)
     assert_text_fits(drawing)
+
+
+def test_seven_stages_fit_a_1440_px_window_with_text_at_11_px() -> None:
+    """The page fits a diagram to its width: in a 1440 px window that is 1408 px (the content's
+    margins aside). A 7-stage map must fit there at 11/12 of its size or more, so that its
+    smallest text (12 px) shows at 11 px or more (issue 16)."""
+    model = journey([full_stage(f"Stage {i}", (i % 5) - 2) for i in range(7)])
+    drawing = layout_map(model, PERSONA)
+    assert drawing.width == MARGIN * 2 + HEAD_W + 7 * COL_W
+    assert 1408 / drawing.width * 12 >= 11, drawing.width
+    assert min(block.size for block in texts(drawing)) == 12
 
 
 def test_twenty_items_per_lane_stack_without_overlap_inside_their_lane() -> None:

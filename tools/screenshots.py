@@ -2,14 +2,21 @@
 
 For three sample maps (a journey, a day in the life, an empathy map) it writes the diagram
 as rendered by headless Chromium on the built site and as rendered by cairosvg from the
-standalone SVG: the two must look alike, since browser, PNG and PDF share one drawing.
+standalone SVG: the two must look alike, since browser, PNG and PDF share one drawing. The
+browser shots are taken in a window wide enough for the whole diagram at its drawn size.
+
+It also shows the diagram view: the 7-stage sample's page at 1440×900, fitted to the width,
+and the same page on a 390×844 phone in the dark scheme (the fitted diagram over the stages
+read as cards).
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -17,8 +24,10 @@ import threading
 from pathlib import Path
 
 import cairosvg
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
+from journey_maps.core.gallery import Gallery
+from journey_maps.core.model import JourneyMap
 from journey_maps.load.folder import load_gallery
 from journey_maps.render.svg import render_map_svg
 
@@ -29,6 +38,12 @@ MAPS = {
     "day-in-the-life": "jana-day-in-the-life",
     "empathy": "colleen-vacuum-empathy",
 }
+SEVEN_STAGES = "petra-scheduling-software"
+# The diagram at the top of the window, under the site header (its scroll-margin-top).
+TO_DIAGRAM = "document.querySelector('figure.jm-diagram').scrollIntoView()"
+LIVE = "figure.jm-diagram.jm-diagram--live"
+# The theme swaps the header's title for the page's as it scrolls: wait until that is done.
+SETTLED = "document.getAnimations().every((a) => a.playState !== 'running')"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -38,6 +53,25 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def _drawn_size(journey: JourneyMap, gallery: Gallery) -> tuple[int, int]:
+    """Width and height of a map's diagram in px, from its standalone SVG."""
+    svg = render_map_svg(journey, gallery.personas.get(journey.persona or ""))
+    found = re.search(r'<svg [^>]*width="([\d.]+)" height="([\d.]+)"', svg)
+    if found is None:
+        raise SystemExit(f"{journey.id}: no size on the diagram's <svg>")
+    return math.ceil(float(found[1])), math.ceil(float(found[2]))
+
+
+def _view_shot(page: Page, url: str, suffix: str) -> None:
+    """map-page<suffix>.png: the page at ``url`` scrolled to its diagram, as it opens."""
+    page.goto(url, wait_until="load")
+    page.wait_for_selector(LIVE)
+    page.evaluate(TO_DIAGRAM)
+    page.wait_for_function(SETTLED)
+    page.screenshot(path=str(OUT / f"map-page{suffix}.png"))
+    page.close()
 
 
 def main() -> int:
@@ -71,19 +105,29 @@ def main() -> int:
                     executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                     args=CHROMIUM_ARGS,
                 )
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                page.goto(f"{base}/maps/{MAPS['journey']}/", wait_until="load")
-                # the theme scrolls the active entry into view; show the nav from its top
-                page.evaluate(
-                    "document.querySelectorAll('.md-sidebar__scrollwrap')"
-                    ".forEach((wrap) => { wrap.scrollTop = 0; })"
+                seven = f"{base}/maps/{SEVEN_STAGES}/"
+                _view_shot(browser.new_page(viewport={"width": 1440, "height": 900}), seven, "")
+                phone = browser.new_page(
+                    viewport={"width": 390, "height": 844},
+                    color_scheme="dark",
+                    is_mobile=True,
+                    has_touch=True,
+                    device_scale_factor=2,
                 )
-                page.screenshot(path=str(OUT / "map-page.png"))
+                _view_shot(phone, seven, "-phone")
                 for name, map_id in MAPS.items():
+                    width, height = _drawn_size(gallery.maps[map_id], gallery)
+                    # Room for the drawn size beside the page margins: "fit" keeps 100 %.
+                    page = browser.new_page(viewport={"width": width + 64, "height": height + 400})
                     page.goto(f"{base}/maps/{map_id}/", wait_until="load")
-                    page.locator(".jm-diagram svg").first.screenshot(
+                    page.wait_for_selector(LIVE)
+                    level = page.locator(".jm-diagram__level").inner_text()
+                    if level.strip() != "100%":
+                        raise SystemExit(f"{map_id}: shown at {level}, not at its drawn size")
+                    page.locator(".jm-diagram__scroll > svg").screenshot(
                         path=str(OUT / f"{name}-chromium.png")
                     )
+                    page.close()
                 browser.close()
         finally:
             server.shutdown()

@@ -17,7 +17,7 @@ from .conftest import REPO, unavailable
 if TYPE_CHECKING:
     from conftest import Site
 
-    from .conftest import OpenPage
+    from .conftest import OpenPage, Probe
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,17 @@ AXE_JS = Path(
 ).resolve()
 SCHEMES = {"light": "default", "dark": "slate"}
 # One page of each kind; map kinds are map types, looked up in the catalog.
-KINDS = ["home", "gallery", "current-state", "day-in-the-life", "empathy", "personas", "persona"]
+KINDS = [
+    "home",
+    "gallery",
+    "current-state",
+    "day-in-the-life",
+    "empathy",
+    "compare",
+    "templates",
+    "personas",
+    "persona",
+]
 # Violations that come from mkdocs-material, not from the plugin: (rule id, CSS selector, why).
 # Only that rule on nodes matching that selector is excused, and never on a node inside the
 # plugin's own markup (an element with a jm-* class), so generated content is always checked.
@@ -79,6 +89,10 @@ def page_of_kind(site: Site, kind: str) -> str:
         return "personas/"
     if kind == "persona":
         return str(catalog["personas"][0]["url"]["en"])
+    if kind == "compare":  # a section of the future-state map's page: maps/<id>/#compare
+        return str(catalog["browse"]["comparisons"][0]["view"]["en"])
+    if kind == "templates":
+        return "templates/"
     urls = [m["url"]["en"] for m in catalog["maps"] if m["type"] == kind]
     assert urls, f"the sample gallery has no {kind} map"
     return str(urls[0])
@@ -99,6 +113,26 @@ def axe_source() -> Path:
     return AXE_JS
 
 
+def serious_violations(probe: Probe, axe_source: Path) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now, minus Material's."""
+    probe.page.add_script_tag(path=str(axe_source))
+    results = probe.page.evaluate(AXE_RUN, [[rule, css] for rule, css, _ in MATERIAL_EXCEPTIONS])
+    assert results["passes"] > 0, "axe-core checked nothing"
+    found = []
+    for violation in results["violations"]:
+        for node in violation["nodes"]:
+            impact = node["impact"] or violation["impact"]
+            if impact not in ("serious", "critical"):
+                continue
+            if node["excused"]:
+                continue
+            summary = " ".join((node["summary"] or "").split())
+            found.append(f"{violation['id']} ({impact}) at {node['target']}: {summary}")
+    if found:
+        found.insert(0, f"axe-core {results['version']}:")
+    return found
+
+
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("kind", KINDS)
 def test_no_serious_accessibility_violations(
@@ -111,18 +145,37 @@ def test_no_serious_accessibility_violations(
         probe.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         == (SCHEMES[scheme])
     )
-    probe.page.add_script_tag(path=str(axe_source))
-    results = probe.page.evaluate(AXE_RUN, [[rule, css] for rule, css, _ in MATERIAL_EXCEPTIONS])
+    found = serious_violations(probe, axe_source)
     assert probe.problems() == []
-    assert results["passes"] > 0, "axe-core checked nothing"
-    found = []
-    for violation in results["violations"]:
-        for node in violation["nodes"]:
-            impact = node["impact"] or violation["impact"]
-            if impact not in ("serious", "critical"):
-                continue
-            if node["excused"]:
-                continue
-            summary = " ".join((node["summary"] or "").split())
-            found.append(f"{violation['id']} ({impact}) at {node['target']}: {summary}")
-    assert not found, f"axe-core {results['version']} on /{path} ({scheme}):\n" + "\n".join(found)
+    assert not found, f"/{path} ({scheme}):\n" + "\n".join(found)
+
+
+VIEWPORTS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_no_serious_violations_in_a_zoomed_marked_diagram(
+    open_page: OpenPage, sample_site: Site, axe_source: Path, size: str, scheme: str
+) -> None:
+    """The diagram's view as it is being used: at the drawn size, scrolled sideways (pinned
+    lane names), a stage marked; on a phone, with the stages shown as cards."""
+    path = "maps/petra-scheduling-software/"  # 7 stages: wider than 1440 px when drawn
+    probe = open_page(color_scheme=scheme, viewport=VIEWPORTS[size])
+    probe.goto(f"{path}#stage-{first_stage(sample_site, path)}")
+    page = probe.page
+    page.click('figure.jm-diagram [data-jm-view="reset"]')
+    page.evaluate(
+        "(() => { const r = document.querySelector('.jm-diagram__scroll');"
+        " r.scrollLeft = r.scrollWidth; })()"
+    )
+    page.wait_for_selector(".jm-pin--lanes.jm-pin--active", state="attached")
+    found = serious_violations(probe, axe_source)
+    assert probe.problems() == []
+    assert not found, f"/{path} ({size}, {scheme}):\n" + "\n".join(found)
+
+
+def first_stage(site: Site, path: str) -> str:
+    found = re.search(r'<tr class="jm-stage" data-stage="([^"]+)"', site.page(path))
+    assert found, f"no stage row on /{path}"
+    return found[1]

@@ -213,17 +213,27 @@ def test_diagram_text_fits_its_box(open_page: OpenPage, sample_site: Site) -> No
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
 def test_phone_width_scrolls_wide_content_inside_its_region_not_the_page(
-    open_page: OpenPage, sample_site: Site
+    open_page: OpenPage, sample_site: Site, javascript: bool
 ) -> None:
-    probe = open_page(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    probe = open_page(
+        viewport=PHONE,
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+        java_script_enabled=javascript,
+    )
+    # Without its script, Material's language menu sits off to the right of the header and
+    # widens the document: then only the page's content (.md-main) is measured.
+    content = None if javascript else ".md-main"
     problems: list[str] = []
     scrolled_regions = 0
     for path in ["maps/", "personas/", *map_pages(sample_site)]:
         probe.goto(path, settle=False)
         result = probe.page.evaluate(
-            """(limit) => {
-              const doc = document.documentElement;
+            """([limit, content]) => {
+              const doc = content ? document.querySelector(content) : document.documentElement;
               const scrollers = '.jm-table-scroll, .jm-diagram__scroll';
               const regions = [...document.querySelectorAll(scrollers)].map((el) => {
                 const before = el.scrollLeft;
@@ -241,7 +251,7 @@ def test_phone_width_scrolls_wide_content_inside_its_region_not_the_page(
               });
               return {width: doc.scrollWidth, regions};
             }""",
-            PHONE["width"],
+            [PHONE["width"], content],
         )
         if result["width"] > PHONE["width"] + 1:
             problems.append(f"{path}: the page scrolls sideways ({result['width']}px wide)")
@@ -253,8 +263,10 @@ def test_phone_width_scrolls_wide_content_inside_its_region_not_the_page(
                 if not region["moved"]:
                     problems.append(f"{path}: {region['cls']} overflows but does not scroll")
     assert not problems, "\n".join(problems)
-    # The sample maps' tables are wider than a phone: they must scroll inside their region.
-    assert scrolled_regions > 0, "no table is wider than 375px: the check above proves nothing"
+    # Without the script, diagrams keep their drawn size, wider than a phone: they must scroll
+    # inside their region. (The script fits them, and phones show the stages as cards.)
+    if not javascript:
+        assert scrolled_regions > 0, "nothing is wider than 375px: the check above proves nothing"
 
 
 TAB_TARGETS = """(selector) => {

@@ -27,7 +27,10 @@ from journey_maps.layout.geometry import EmotionScale, Group, Shape, TextBlock
 from journey_maps.layout.labels import Labels
 
 HEAD_W = 160.0
-COL_W = 220.0
+#: A stage column's width. Text keeps its size and a map with more stages gets a wider drawing;
+#: at 184 a 7-stage map is 1496 wide, so fitted to a 1440 px window (the page's diagram view)
+#: its smallest text, 12 px, still shows at 11 px or more.
+COL_W = 184.0
 MIN_WIDTH = 760.0
 MIN_ROW = 44.0
 

@@ -4,7 +4,7 @@ Event order and what each step does:
 
 * ``on_config``: refuse folders that overlap in a way that loses work (before MkDocs empties
   site_dir), put the bundled theme overrides on the theme's search path (below the user's
-  ``custom_dir``) and add the stylesheets.
+  ``custom_dir``) and add the stylesheets and scripts.
 * ``on_pre_build``: load and validate the gallery and its translations. In a strict
   ``mkdocs build`` any problem stops the build here, before MkDocs cleans site_dir, so no
   half-written site is left. Otherwise problems are logged and invalid files are left out.
@@ -84,6 +84,9 @@ STORE = "store"
 STORE_KINDS = ("svg", "html", "yaml", "csv", "json", SEARCH_KIND)
 #: Diagram colours as CSS custom properties, generated from the palettes in themes.py.
 DIAGRAM_STYLESHEET = "assets/journey-maps/diagram.css"
+#: How a diagram is seen: fit, zoom, full screen, pinned labels, phones and print.
+VIEW_STYLESHEET = "assets/journey-maps/diagram-view.css"
+VIEW_SCRIPT = "assets/journey-maps/diagram-view.js"
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 INCLUDED = InclusionLevel.INCLUDED
 
@@ -173,11 +176,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         ours = str(theme_dir())
         if ours not in dirs:
             dirs.insert(position, ours)
-        sheets = (STYLESHEET, DIAGRAM_STYLESHEET, *browse_pages.EXTRA_CSS)
+        sheets = (STYLESHEET, DIAGRAM_STYLESHEET, VIEW_STYLESHEET, *browse_pages.EXTRA_CSS)
         for sheet in (*sheets, browse_pages.FACET_STYLESHEET):
             if sheet not in [str(s) for s in config.extra_css]:
                 config.extra_css.append(sheet)
-        for script in browse_pages.EXTRA_JAVASCRIPT:
+        for script in (VIEW_SCRIPT, *browse_pages.EXTRA_JAVASCRIPT):
             if script not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(script)
         self.search.configure(config)
@@ -465,8 +468,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             page.meta["title"] = spec.html_title()
         page.meta.setdefault("journey_maps", {"kind": spec.kind, "id": spec.item_id})
         # Generated pages have no Markdown headings for a table of contents; hiding the empty
-        # TOC sidebar gives wide tables and diagrams the room they need.
-        page.meta.setdefault("hide", ["toc"])
+        # TOC sidebar gives wide tables and diagrams the room they need. Pages with a diagram
+        # hide the navigation too (still in the theme's drawer on smaller screens).
+        page.meta.setdefault("hide", ["navigation", "toc"] if spec.wide else ["toc"])
         if not spec.searchable:
             page.meta.setdefault("search", {"exclude": True})
         body = self._fresh.pop(spec.uri, None) or self._body(spec)

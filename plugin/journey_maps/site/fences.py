@@ -21,13 +21,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from journey_maps.core.errors import GalleryError, Problem, Problems
 from journey_maps.core.model import JourneyMap
 from journey_maps.formats.mermaid import is_mermaid_journey, mermaid_to_map
 from journey_maps.load.yaml import load_text
 from journey_maps.render.svg import render_map_svg
+from journey_maps.site.html import diagram_figure
 from journey_maps.site.trees import LanguageTree
 
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
@@ -86,16 +87,6 @@ def _dedent(body: str, indent: str) -> str:
     return "".join(
         line[len(indent) :] if line.startswith(indent) else line
         for line in body.splitlines(keepends=True)
-    )
-
-
-def _figure(svg: str, caption: str, label: str) -> str:
-    # One line per element and no blank lines: the block stays one raw HTML block.
-    return (
-        '<figure class="jm-diagram jm-embed">\n'
-        '<div class="jm-diagram__scroll" tabindex="0" role="region" '
-        f'aria-label="{escape(label)}">\n{svg}\n</div>\n'
-        f'<figcaption class="jm-diagram__caption">{caption}</figcaption>\n</figure>\n'
     )
 
 
@@ -201,8 +192,8 @@ class FenceRenderer:
         )
         anchor = f"#stage-{stage_id}" if stage_id else ""
         title = str.__str__(journey.title)
-        caption = f'<a href="{escape(self.map_url(journey.id) + anchor)}">{escape(title)}</a>'
-        return _figure(svg, caption, title)
+        caption = Markup('<a href="{}">{}</a>').format(self.map_url(journey.id) + anchor, title)
+        return diagram_figure(svg, self.tree.labels, label=title, caption=caption, cls="jm-embed")
 
     def _mermaid(self, body: str, line: int, prefix: str, *, header: bool) -> str | None:
         warnings = Problems()
@@ -226,7 +217,9 @@ class FenceRenderer:
             journey, persona, labels=self.tree.diagram_labels, standalone=False, id_prefix=prefix
         )
         title = str.__str__(journey.title)
-        return _figure(svg, str(escape(title)), title)
+        return diagram_figure(
+            svg, self.tree.labels, label=title, caption=escape(title), cls="jm-embed"
+        )
 
     def _report(self, problems: list[Problem], line: int) -> None:
         """Problems of a fence's Mermaid text, at their place in the page."""

@@ -323,6 +323,11 @@ class PageSpec:
         """Whether the page belongs in its tree's search index (see :class:`PageKind`)."""
         return KINDS[self.kind].searchable
 
+    @property
+    def wide(self) -> bool:
+        """Whether the page takes the whole window (see :class:`PageKind`)."""
+        return KINDS[self.kind].wide
+
 
 @dataclass(frozen=True)
 class PageKind:
@@ -333,7 +338,9 @@ class PageKind:
     reachable by links); ``multilingual_only`` pages exist only when the site has several
     languages. Pages that are not ``searchable`` stay out of the theme's search index:
     listings that only repeat what map pages say (facets, further pages) would crowd the
-    results, and skipping them spares the search plugin parsing hundreds of pages.
+    results, and skipping them spares the search plugin parsing hundreds of pages. ``wide``
+    pages hide the navigation sidebar as well as the table of contents: a diagram needs the
+    whole window to be seen whole.
     """
 
     name: str
@@ -344,6 +351,7 @@ class PageKind:
     section: str | None = None
     multilingual_only: bool = False
     searchable: bool = True
+    wide: bool = False
     depends: Callable[[PageSpec], frozenset[str]] | None = None
     """What a page's body is made of (see :meth:`PageSpec.depends`); None: everything."""
 
@@ -546,6 +554,7 @@ register(
         body=_map_body,
         items=_by_title,
         section=GALLERY,
+        wide=True,
         depends=_map_depends,
     )
 )

@@ -40,6 +40,7 @@ register(
             [""] if site.downloads is not None and site.downloads.templates else []
         ),
         section=TEMPLATES,
+        wide=True,
         depends=lambda spec: frozenset(),  # blank templates: no map or persona shows on it
     )
 )

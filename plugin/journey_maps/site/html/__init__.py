@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from journey_maps.core.errors import Problem
 from journey_maps.core.gallery import Gallery
@@ -163,6 +164,16 @@ def personas_page(gallery: Gallery, url_for: UrlFor, labels: Labels) -> str:
     counts = {p.id: len(gallery.maps_of(p.id)) for p in personas}
     return render_fragment(
         "personas.html", personas=personas, counts=counts, url_for=url_for, t=labels
+    )
+
+
+def diagram_figure(svg: str, labels: Labels, *, label: str, caption: Markup, cls: str = "") -> str:
+    """An inline SVG in the figure map pages use, view toolbar included, for other pages.
+
+    ``label`` names the diagram's scroll region.
+    """
+    return render_fragment(
+        "diagram_figure.html", svg=svg, label=label, caption=caption, cls=cls, t=labels
     )
 
 
