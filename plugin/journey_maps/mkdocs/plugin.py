@@ -168,7 +168,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if not self.config.enabled:
             return config
         self.mkdocs_config = config
-        base = Path(config.config_file_path or ".").resolve().parent
+        base = self._base(config)
         self.maps_dir = (base / self.config.maps_dir).resolve()
         # Before on_pre_build: MkDocs empties site_dir right after it.
         conflicts = site_folder_conflicts(

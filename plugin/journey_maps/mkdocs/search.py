@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,15 @@ def _toc(links: Iterable[AnchorLink]) -> list[Any]:
     return [[link.id, link.title, _toc(link.children)] for link in links]
 
 
+@cache
+def _parser_version() -> str:
+    """What decides how pages are divided besides the page: this code, Material's version
+    (read once: looking it up costs a scan of the installed packages) and jieba."""
+    return digest(
+        code_version(), version("mkdocs-material"), "jieba" if material_search.jieba else ""
+    )
+
+
 def parsed_sections(page: Page, store: Store) -> list[Entry]:
     """Material's entries for ``page`` (its parser, its fields), kept in ``store``.
 
@@ -76,9 +86,7 @@ def parsed_sections(page: Page, store: Store) -> list[Entry]:
     """
     meta = {name: page.meta.get(name) for name in ("title", "tags", "search")}
     key = digest(
-        code_version(),
-        version("mkdocs-material"),
-        "jieba" if material_search.jieba else "",
+        _parser_version(),
         page.url,
         str(page.title),
         json.dumps(meta, sort_keys=True, default=str),
