@@ -109,6 +109,46 @@ def test_a_pain_point_edit_updates_the_registry_and_an_action_edit_leaves_it(
     assert _files(tmp_path / "served") == _files(fresh)
 
 
+#: Edits of each part of a map that some pages show apart from the rest (the aspects of
+#: journey_maps.site.pages.Aspect), and of what none of them shows.
+EDITS = [
+    ("summary", "buyer whose old vacuum broke", "buyer whose old machine broke"),
+    ("tags", "tags: [b2c, retail,", "tags: [b2c, retail, spring,"),
+    ("emotion", "score: -1", "score: -2"),
+    ("stage name", "name: Awareness and discovery", "name: Awareness and search"),
+    ("opportunity", "Social campaigns built on", "Social campaigns made from"),
+    ("action plan", "Implement a chatbot so Colleen", "Implement a chat assistant so Colleen"),
+    (
+        "new action (thumbnail)",
+        "      - Saves a handful",
+        "      - Asks a neighbour\n      - Saves a handful",
+    ),
+    ("thought", "The cheap one was a false economy.", "Cheap was a false economy."),
+]
+
+
+def test_every_kind_of_edit_leaves_the_site_as_a_full_build_would(
+    served: tuple[Site, serve.Session], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Pages that show only part of a map (its card, its registry entries, its action plan)
+    are skipped for edits elsewhere in it: after each kind of edit, every file of the site
+    is what a full build of the edited files makes."""
+    site, session = served
+    served_dir = tmp_path / "served"
+    for n, (what, old, new) in enumerate(EDITS):
+        _edit(site.root / MAP, old, new)
+        with caplog.at_level(logging.INFO):
+            assert session.rebuild(), f"{what}: {caplog.text}"
+        # MkDocs keeps one plugin instance per process: after this build, it (and the
+        # session) serve the fresh folder, which the next edit updates in place.
+        fresh = tmp_path / f"fresh-{n}"
+        session = _serve_build(site, fresh)
+        updated = _files(served_dir)
+        differ = sorted(path for path, sha in _files(fresh).items() if updated.get(path) != sha)
+        assert not differ, f"after the {what} edit: {differ[:8]}"
+        served_dir = fresh
+
+
 def test_a_translation_edit_updates_that_language_only(
     served: tuple[Site, serve.Session], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -640,19 +640,23 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         before_site, before_specs, before_downloads = self.site, self.specs, self.downloads
         before_titles = self._nav_titles()
         before_redirects = before_site.redirects()
+        before_problems = self.problems.sorted()
         self._load(config, in_place=True)
         if set(self.specs) != set(before_specs) or self._nav_titles() != before_titles:
             return False  # other pages or another navigation: MkDocs' full rebuild
         site_dir = Path(config.site_dir)
         items = changed_items(before_site, self.site)
         # A page is reached when what it shows changed, or when it now shows other items
-        # than it did (a registry page whose maps moved to the next page).
+        # than it did (a registry page whose maps moved to the next page); the gallery
+        # also when the problems it lists while serving did.
+        notice = self.problems.sorted() != before_problems
         reached = [
             uri
             for uri, spec in self.specs.items()
             if (depends := spec.depends()) is None
             or depends & items
             or depends != before_specs[uri].depends()
+            or (notice and spec.kind == GALLERY)
         ]
         # The pages of the maps that changed first, written before any other work: the
         # author is looking at one of them. Listings, registries and the rest follow.

@@ -26,8 +26,10 @@ and the build log says what is missing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from journey_maps.core.model import JourneyMap
 from journey_maps.render.svg import render_thumbnail_svg
 from journey_maps.site import html
 from journey_maps.site.browse import (
@@ -37,6 +39,7 @@ from journey_maps.site.browse import (
     FACET_INDEX,
     FACET_PAGE,
     GALLERY_PAGE,
+    OPPORTUNITIES,
     PAIN_POINTS,
     REGISTRIES,
     REGISTRY,
@@ -71,13 +74,16 @@ from journey_maps.site.pages import (
     GALLERY,
     MAP,
     Anchor,
+    Aspect,
     PageKind,
     PageSpec,
     Redirect,
     Site,
     register,
     register_anchor,
+    register_aspect,
     register_redirect,
+    shown,
 )
 from journey_maps.site.trees import LanguageTree
 
@@ -133,15 +139,7 @@ class _Browse:
         )
 
     def thumbnail(self, site: Site, map_id: str) -> str:
-        journey = self.tree.gallery.maps[map_id]
-        return site.drawing(
-            "thumbnail",
-            self.tree,
-            (f"map:{map_id}",),
-            lambda: render_thumbnail_svg(
-                journey, labels=self.tree.diagram_labels, standalone=False, decorative=True
-            ),
-        )
+        return _thumbnail(site, self.tree, map_id)
 
     def registry_chunks(self, name: str, budget: int | None = None) -> list[list[str]]:
         """The maps on each page of a registry (whole maps, up to the entry budget)."""
@@ -152,6 +150,77 @@ class _Browse:
                 chunk_by_budget(counts) if budget is None else chunk_by_budget(counts, budget)
             )
         return self.chunks[key]
+
+
+def _thumbnail(site: Site, tree: LanguageTree, map_id: str) -> str:
+    journey = tree.gallery.maps[map_id]
+    return site.drawing(
+        "thumbnail",
+        tree,
+        (f"map:{map_id}",),
+        lambda: render_thumbnail_svg(
+            journey, labels=tree.diagram_labels, standalone=False, decorative=True
+        ),
+    )
+
+
+def _card_shown(site: Site, tree: LanguageTree, map_id: str) -> str:
+    """All a map gives the gallery: its card (thumbnail included), its facet values and
+    the languages it is available in (the filters, and the list of maps not translated)."""
+    journey = tree.gallery.maps[map_id]
+    available = [t.language for t in site.trees if t.localized.is_available(map_id)]
+    stages = [(column.id, column.title) for column in journey.columns]
+    return shown(
+        [
+            journey.id,
+            journey.title,
+            journey.summary,
+            journey.type,
+            journey.persona,
+            journey.tags,
+            journey.improves,
+            stages,
+            available,
+            _thumbnail(site, tree, map_id),
+        ]
+    )
+
+
+def _meta(journey: JourneyMap) -> list[object]:
+    return [journey.id, journey.title, journey.type, journey.persona]
+
+
+def _lane_shown(lane: Lane) -> Callable[[Site, LanguageTree, str], str]:
+    """What a registry shows of a map: its entries of ``lane`` by stage, and its title."""
+
+    def lane_shown(site: Site, tree: LanguageTree, map_id: str) -> str:
+        journey = tree.gallery.maps[map_id]
+        groups = [
+            [
+                group.number,
+                group.lane,
+                group.anchor,
+                [group.stage.id, group.stage.title, group.stage.emotion] if group.stage else None,
+                [[entry.anchor, entry.item] for entry in group.entries],
+            ]
+            for group in lane_entries(journey, lane).groups
+        ]
+        return shown([_meta(journey), groups])
+
+    return lane_shown
+
+
+def _plan_shown(site: Site, tree: LanguageTree, map_id: str) -> str:
+    """What the board shows of a map: its action plan, the stages it names, its title."""
+    journey = tree.gallery.maps[map_id]
+    stages = [(column.id, column.title) for column in journey.columns]
+    return shown([_meta(journey), journey.action_plan, stages])
+
+
+CARD = register_aspect(Aspect("card", _card_shown))
+register_aspect(Aspect(PAIN_POINTS, _lane_shown("pain_points")))
+register_aspect(Aspect(OPPORTUNITIES, _lane_shown("opportunities")))
+register_aspect(Aspect(ACTION_PLAN, _plan_shown))
 
 
 def _free(site: Site, segment: str, taken: set[str], what: str) -> bool:
@@ -219,6 +288,14 @@ def _gallery_body(spec: PageSpec, url_for: html.UrlFor) -> str:
     )
 
 
+def _gallery_depends(spec: PageSpec) -> frozenset[str]:
+    """The gallery shows every map's card and every persona's name (cards, filters)."""
+    gallery = spec.tree.gallery
+    return frozenset(
+        {f"map:{m}@{CARD.name}" for m in gallery.maps} | {f"persona:{p}" for p in gallery.personas}
+    )
+
+
 # The gallery is the first page of the gallery section, so it goes before the maps.
 register(
     PageKind(
@@ -227,6 +304,7 @@ register(
         title=lambda spec: spec.tree.labels.gallery,
         body=_gallery_body,
         section=GALLERY,
+        depends=_gallery_depends,
     ),
     before=MAP,
 )
@@ -333,16 +411,17 @@ def _registry_body(spec: PageSpec, url_for: html.UrlFor) -> str:
 
 
 def _registry_depends(spec: PageSpec) -> frozenset[str]:
-    """A registry page shows the maps on it (their entries of the registry's kind, titles
-    and personas' names): a change to another map, or to which maps are on it, is seen by
-    comparing this set with the last build's (``journey_maps.mkdocs.serve``)."""
+    """A registry page shows the maps on it (their entries of the registry's kind, the
+    :class:`~.pages.Aspect` of that name, and their personas' names): a change to which maps
+    are on it is seen by comparing this set with the last build's
+    (``journey_maps.mkdocs.serve``)."""
     name, _, number = spec.item_id.partition("/")
     chunks = _state(spec).registry_chunks(name)
     page = int(number or 1)
     maps = spec.tree.gallery.maps
     on_page = [m for m in (chunks[page - 1] if page <= len(chunks) else []) if m in maps]
     return frozenset(
-        {f"map:{m}" for m in on_page} | {f"persona:{maps[m].persona or ''}" for m in on_page}
+        {f"map:{m}@{name}" for m in on_page} | {f"persona:{maps[m].persona or ''}" for m in on_page}
     )
 
 

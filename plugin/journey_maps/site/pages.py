@@ -17,6 +17,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, TypeVar, cast
 
 from markupsafe import Markup, escape
@@ -132,6 +133,29 @@ class Site:
         items = (f"map:{map_id}", f"persona:{journey.persona or ''}")
         return self._key("downloads", tree, items, labels=True)
 
+    def aspects(self, tree: LanguageTree, map_id: str) -> dict[str, str]:
+        """A digest of each part of a map that pages show apart (:class:`Aspect`), in
+        ``tree``'s language; empty if the tree has no such map. Made again only when the
+        localized map, or where the map is available, changed."""
+        key = tree.localized.keys.get(("map", map_id))
+        if key is None or map_id not in tree.gallery.maps:
+            return {}
+        available = "".join("1" if t.localized.is_available(map_id) else "0" for t in self.trees)
+        return self.store.remember(
+            "aspects",
+            digest(code_version(), tree.language, key, available, self._shape(tree)),
+            lambda: {
+                name: digest(name, aspect.shown(self, tree, map_id))
+                for name, aspect in ASPECTS.items()
+            },
+        )
+
+    def _shape(self, tree: LanguageTree) -> str:
+        """What aspects see besides the map: the site's languages and the tree's words."""
+        names = "|".join(f"{t.language}={t.name}" for t in self.trees)
+        words = self.derived(f"labels:{tree.language}", lambda: digest(repr(tree.labels)))
+        return digest(names, words, str(self.use_directory_urls))
+
     def derived(self, key: str, make: Callable[[], T]) -> T:
         """``make()``, computed once per build under ``key``."""
         if key not in self._derived:
@@ -230,8 +254,26 @@ def stub_file(uri: str) -> str:
     return uri.removesuffix(".md") + ".html"
 
 
+@dataclass(frozen=True)
+class Aspect:
+    """A part of a map that some pages show without the rest (the gallery shows its card,
+    the pain points registry its pain points): an edit elsewhere in the map leaves them as
+    they are. ``shown`` returns a text that changes whenever what those pages show of the
+    map does (in a tree's language); pages name the part in their ``depends`` as
+    ``map:<id>@<name>``, and :func:`changed_items` lists the parts whose text changed."""
+
+    name: str
+    shown: Callable[[Site, LanguageTree, str], str]
+
+
 ANCHORS: dict[str, Anchor] = {}
 REDIRECTS: dict[str, Redirect] = {}
+ASPECTS: dict[str, Aspect] = {}
+
+
+def register_aspect(aspect: Aspect) -> Aspect:
+    ASPECTS[aspect.name] = aspect
+    return aspect
 
 
 def register_anchor(anchor: Anchor) -> Anchor:
@@ -244,6 +286,26 @@ def register_redirect(redirect: Redirect) -> Redirect:
     return redirect
 
 
+def shown(value: object) -> str:
+    """A text that changes whenever anything ``value`` could show does: every field of a
+    model, in order, and for each text whether it is shown untranslated, and from which
+    language (:class:`~journey_maps.i18n.apply.FallbackText`). For :class:`Aspect`."""
+    if isinstance(value, str):
+        lang = getattr(value, "lang", None)
+        return repr(str.__str__(value)) + (f"@{lang}" if lang else "")
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(shown(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{shown(k)}:{shown(v)}" for k, v in value.items()) + "}"
+    fields = getattr(type(value), "model_fields", None)
+    if fields is not None:
+        parts = ",".join(f"{name}={shown(getattr(value, name))}" for name in fields)
+        return f"{type(value).__name__}({parts})"
+    if isinstance(value, Enum):
+        return repr(value.value)
+    return repr(value)
+
+
 def _split_item(item: str) -> tuple[Kind, str]:
     kind, _, item_id = item.partition(":")
     return ("persona" if kind == "persona" else "map"), item_id
@@ -251,7 +313,8 @@ def _split_item(item: str) -> tuple[Kind, str]:
 
 def changed_items(before: Site, after: Site) -> frozenset[str]:
     """Maps and personas (``map:<id>``, ``persona:<id>``) whose key differs between two builds
-    in any language: added, removed, edited, or translated anew."""
+    in any language: added, removed, edited, or translated anew; and, for each changed map,
+    the parts of it that changed (``map:<id>@card``, see :class:`Aspect`), in any language."""
     found: set[str] = set()
     for tree in after.trees:
         old = before.tree(tree.language).localized.keys if _has(before, tree.language) else {}
@@ -259,6 +322,17 @@ def changed_items(before: Site, after: Site) -> frozenset[str]:
         for kind, item_id in old.keys() | new.keys():
             if old.get((kind, item_id)) != new.get((kind, item_id)):
                 found.add(f"{kind}:{item_id}")
+    maps = sorted(item.partition(":")[2] for item in found if item.startswith("map:"))
+    for tree in after.trees:
+        was = before.tree(tree.language) if _has(before, tree.language) else None
+        for map_id in maps:
+            new_parts = after.aspects(tree, map_id)
+            old_parts = before.aspects(was, map_id) if was is not None else {}
+            found.update(
+                f"map:{map_id}@{name}"
+                for name in ASPECTS
+                if new_parts.get(name) != old_parts.get(name) or not new_parts
+            )
     return frozenset(found)
 
 
@@ -540,10 +614,28 @@ def _improved_by(site: Site, tree: LanguageTree) -> dict[str, list[str]]:
     return site.derived(f"improved-by:{tree.language}", index)
 
 
+def _listed(site: Site, tree: LanguageTree, map_id: str) -> str:
+    journey = tree.gallery.maps[map_id]
+    return shown([journey.id, journey.title, journey.summary, journey.type, journey.persona])
+
+
+#: The part of a map that lists of maps show: its title, summary, type and persona.
+LISTED = register_aspect(Aspect("listed", _listed))
+
+
 def _persona_depends(spec: PageSpec) -> frozenset[str]:
-    """A persona page shows the persona and the maps about them."""
+    """A persona page shows the persona and its maps as a list (``LISTED``)."""
     maps = spec.tree.gallery.maps_of(spec.item_id)
-    return frozenset({f"persona:{spec.item_id}"} | {f"map:{m.id}" for m in maps})
+    return frozenset({f"persona:{spec.item_id}"} | {f"map:{m.id}@{LISTED.name}" for m in maps})
+
+
+def _personas_depends(spec: PageSpec) -> frozenset[str]:
+    """The personas page shows every persona, and counts their maps by type."""
+    gallery = spec.tree.gallery
+    return frozenset(
+        {f"persona:{p}" for p in gallery.personas}
+        | {f"map:{m}@{LISTED.name}" for m in gallery.maps}
+    )
 
 
 register(
@@ -565,6 +657,7 @@ register(
         title=lambda spec: spec.tree.labels.personas,
         body=lambda spec, url_for: html.personas_page(spec.tree.gallery, url_for, spec.tree.labels),
         section=PERSONAS,
+        depends=_personas_depends,
     )
 )
 register(
