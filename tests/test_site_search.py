@@ -9,6 +9,7 @@ from typing import Any
 
 from conftest import Site, make_site
 from journey_maps.i18n.keys import source_hash
+from journey_maps.mkdocs.search import IndexedPage, tree_index, with_pages
 
 LANGUAGES = ["en", "de", "et", "bg", "af", "lv"]
 PREFIXES = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
@@ -219,3 +220,31 @@ def test_a_warm_build_parses_only_the_pages_that_changed(tmp_path: Path) -> None
     fresh = tmp_path / "fresh"
     assert site.build(env={"JOURNEY_MAPS_CACHE_DIR": str(fresh)}).returncode == 0
     assert [path.read_bytes() for path in indexes] == warm
+
+
+def test_indexes_joined_from_page_texts_are_what_json_dumps_writes() -> None:
+    """Indexes are written by joining each page's JSON (kept from one rebuild to the next);
+    the bytes are those of encoding the whole index at once, as Material does."""
+    pages = [
+        [{"location": "maps/a/", "title": "Kärt <b>", "text": '😀 "q"', "boost": 2}],
+        [],
+        [{"location": "maps/b/#x", "title": "Ĳ", "text": "", "tags": ["a", "b"]}] * 2,
+    ]
+    config = {"lang": ["de"], "separator": "[\\s\\-]+", "pipeline": [], "fields": {"t": 1}}
+    everything = [entry for entries in pages for entry in entries]
+    indexed = [IndexedPage.of(entries, ascii=False) for entries in pages]
+    expected = json.dumps(
+        {"config": config, "docs": everything}, separators=(",", ":"), ensure_ascii=False
+    )
+    assert tree_index(indexed, config) == expected
+
+    material = {"config": config, "docs": [{"location": "", "title": "Ähome"}], "extra": 1}
+    written = json.dumps(material, separators=(",", ":"))
+    appended = {**material, "docs": material["docs"] + everything}
+    ascii_pages = [IndexedPage.of(entries, ascii=True) for entries in pages]
+    assert with_pages(written, ascii_pages) == json.dumps(appended, separators=(",", ":"))
+    assert with_pages(written, []) == written
+    empty = json.dumps({**material, "docs": []}, separators=(",", ":"))
+    assert with_pages(empty, ascii_pages) == json.dumps(
+        {**material, "docs": everything}, separators=(",", ":")
+    )

@@ -71,7 +71,7 @@ from journey_maps.site.pages import (
     relative_url,
     stub_file,
 )
-from journey_maps.site.plan import plan_published_site
+from journey_maps.site.plan import LISTING_DERIVED, plan_published_site
 from journey_maps.site.project import load_sources
 from journey_maps.site.trees import LanguageTree
 
@@ -155,6 +155,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.bodies: dict[str, str] = {}
         """Digest of each generated page's body in the served site."""
         self._fresh: dict[str, str] = {}
+        #: The catalog's entries as JSON text, from one build to the next (dump_catalog).
+        self._catalog_parts: dict[str, str] = {}
         # Search per language tree (mkdocs/search.py, mkdocs/roots.py).
         self.search = TreeIndexes()
         self.roots = TreeRoots()
@@ -380,7 +382,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 sitemap = self._page_sitemap(spec, config)
                 files.append(File.generated(config, uri, content=sitemap, inclusion=INCLUDED))
         if self.config.catalog:
-            catalog = dump_catalog(build_catalog(self.site))
+            catalog = dump_catalog(build_catalog(self.site), self._catalog_parts)
             files.append(File.generated(config, CATALOG_FILE, content=catalog))
         return files
 
@@ -646,6 +648,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return False  # other pages or another navigation: MkDocs' full rebuild
         site_dir = Path(config.site_dir)
         items = changed_items(before_site, self.site)
+        if not any("@" in item or item.startswith("persona:") for item in items):
+            # No part of a map that lists show, and no persona, changed: the filters,
+            # registries' sizes, comparisons and titles are the last build's.
+            self.site.keep_derived(before_site, LISTING_DERIVED)
         # A page is reached when what it shows changed, or when it now shows other items
         # than it did (a registry page whose maps moved to the next page); the gallery
         # also when the problems it lists while serving did.
@@ -708,7 +714,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         """The catalog, the facet stylesheet and the redirects, where they changed."""
         generated = {browse_pages.FACET_STYLESHEET: browse_pages.facet_stylesheet(self.site)}
         if self.config.catalog:
-            generated[CATALOG_FILE] = dump_catalog(build_catalog(self.site))
+            generated[CATALOG_FILE] = dump_catalog(build_catalog(self.site), self._catalog_parts)
         for path, text in generated.items():
             target = site_dir / path
             if not target.is_file() or target.read_text("utf-8") != text:

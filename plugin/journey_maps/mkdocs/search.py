@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -59,9 +59,19 @@ SEARCH_KIND = "search"
 
 @dataclass(frozen=True)
 class IndexedPage:
-    """One page's search entries (its sections), located relative to its tree's root."""
+    """One page's search entries (its sections), located relative to its tree's root, and
+    as the JSON its tree's index holds (``text``, entries without the brackets): a rebuild
+    of some pages writes the index by joining texts, not by encoding every page again."""
 
     entries: tuple[Entry, ...]
+    text: str = ""
+
+    @classmethod
+    def of(cls, entries: list[Entry], *, ascii: bool) -> IndexedPage:
+        """``ascii``: escaped as Material writes its own index, which the default tree's
+        pages join (:func:`with_pages`); the other trees' indexes are not."""
+        text = json.dumps(entries, separators=(",", ":"), ensure_ascii=ascii, default=str)
+        return cls(tuple(entries), text[1:-1])
 
 
 def _toc(links: Iterable[AnchorLink]) -> list[Any]:
@@ -119,7 +129,7 @@ def page_entries(page: Page, spec: PageSpec) -> IndexedPage:
                 f"{entry['title']}</span>"
             )
         entries.append(entry)
-    return IndexedPage(tuple(entries))
+    return IndexedPage.of(entries, ascii=spec.tree.is_default)
 
 
 def tree_config(
@@ -142,17 +152,40 @@ def tree_config(
 
 
 def tree_index(pages: Iterable[IndexedPage], config: dict[str, Any]) -> str:
-    """A tree's ``search_index.json`` from its pages' entries."""
-    docs = [entry for page in pages for entry in page.entries]
-    data = {"config": config, "docs": docs}
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=str)
+    """A tree's ``search_index.json`` from its pages' entries: what ``json.dumps`` makes of
+    ``{"config": config, "docs": [every entry]}``, compact, not escaped to ASCII."""
+    head = json.dumps({"config": config}, separators=(",", ":"), ensure_ascii=False, default=str)
+    return head[:-1] + ',"docs":[' + _joined(pages) + "]}"
+
+
+#: Stands for the documents while Material's index is written around them (see with_pages).
+_DOCS = "\ue000journey-maps-docs\ue000"
+
+
+@lru_cache(maxsize=1)
+def _material_parts(material_index: str) -> tuple[str, str, str]:
+    """Material's index as the text before its documents, its documents, and the text
+    after them (parsed once per index Material writes)."""
+    data = json.loads(material_index)
+    docs = data["docs"]
+    data["docs"] = _DOCS
+    around = json.dumps(data, separators=(",", ":"), default=str)
+    before, _, after = around.partition(json.dumps(_DOCS))
+    own = json.dumps(docs, separators=(",", ":"), default=str)[1:-1]
+    return before, own, after
 
 
 def with_pages(material_index: str, pages: Iterable[IndexedPage]) -> str:
-    """Material's own index with the default tree's generated pages appended."""
-    data = json.loads(material_index)
-    data["docs"].extend(entry for page in pages for entry in page.entries)
-    return json.dumps(data, separators=(",", ":"), default=str)
+    """Material's own index with the default tree's generated pages appended: what
+    ``json.dumps`` makes of it with every entry in ``docs``, as Material writes it."""
+    before, own, after = _material_parts(material_index)
+    added = _joined(pages)
+    return before + "[" + ",".join(part for part in (own, added) if part) + "]" + after
+
+
+def _joined(pages: Iterable[IndexedPage]) -> str:
+    """The pages' entries as the inside of a JSON list."""
+    return ",".join(page.text for page in pages if page.text)
 
 
 class TreeIndexes:

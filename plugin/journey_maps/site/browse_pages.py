@@ -322,6 +322,10 @@ def facet_stylesheet(site: Site) -> str:
     A page where ``browse.js`` runs marks its listing ``data-jm-enhanced`` and filters it
     itself, so these rules stand back there.
     """
+    return site.derived(FACET_STYLESHEET, lambda: _facet_rules(site))
+
+
+def _facet_rules(site: Site) -> str:
     facets: dict[str, Facet] = {}
     for tree in site.trees:
         for facet in _browse(site, tree).facets.all():

@@ -24,6 +24,8 @@ from journey_maps.site.pages import Site
 CATALOG_VERSION = 1
 CATALOG_FILE = "journey-maps.json"
 
+#: The :meth:`Site.derived` key of the catalog's ``browse`` entry.
+BROWSE_ENTRY = "catalog:browse"
 #: ``site_url(kind, id, language)`` → URL of a generated page relative to the site root,
 #: ``""`` where the site has no such page.
 SiteUrl = Callable[[str, str, str], str]
@@ -51,7 +53,7 @@ def build_catalog(site: Site) -> dict[str, Any]:
         downloads=downloads.catalog_downloads() if downloads else {},
         templates=downloads.catalog_templates() if downloads else [],
     )
-    catalog["browse"] = browse_entry(site)
+    catalog["browse"] = site.derived(BROWSE_ENTRY, lambda: browse_entry(site))
     return catalog
 
 
@@ -187,6 +189,47 @@ def browse_entry(site: Site) -> dict[str, Any]:
     }
 
 
-def dump_catalog(catalog: dict[str, Any]) -> str:
-    """Serialise deterministically: same gallery, same bytes."""
-    return json.dumps(catalog, ensure_ascii=False, indent=2) + "\n"
+def dump_catalog(catalog: dict[str, Any], kept: dict[str, str] | None = None) -> str:
+    """Serialise deterministically: same gallery, same bytes, those of
+    ``json.dumps(catalog, ensure_ascii=False, indent=2)`` and a newline.
+
+    With ``kept`` (the same dict from one call to the next), each entry of a list (a map, a
+    persona, a facet) that was in the last catalog is not serialised again: indented JSON
+    is written by Python, not C, and a 500-map catalog takes a third of a second.
+    ``kept`` is left holding this catalog's entries only.
+    """
+    used: dict[str, str] = {}
+    text = _indented(catalog, 0, kept or {}, used)
+    if kept is not None:
+        kept.clear()
+        kept.update(used)
+    return text + "\n"
+
+
+def _indented(value: Any, level: int, kept: dict[str, str], used: dict[str, str]) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``level`` levels deep."""
+    inner = "\n" + "  " * (level + 1)
+    if isinstance(value, dict) and value:
+        items = (
+            f"{inner}{json.dumps(key, ensure_ascii=False)}: {_indented(v, level + 1, kept, used)}"
+            for key, v in value.items()
+        )
+        return "{" + ",".join(items) + "\n" + "  " * level + "}"
+    if isinstance(value, list | tuple) and value:
+        return (
+            "["
+            + ",".join(inner + _entry(v, level + 1, kept, used) for v in value)
+            + "\n"
+            + "  " * level
+            + "]"
+        )
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _entry(value: Any, level: int, kept: dict[str, str], used: dict[str, str]) -> str:
+    if not isinstance(value, dict):
+        return _indented(value, level, kept, used)
+    key = f"{level}:{value!r}"
+    text = kept.get(key) or used.get(key) or _indented(value, level, kept, used)
+    used[key] = text
+    return text

@@ -40,6 +40,8 @@ MAP = "map"
 PERSONA = "persona"
 
 T = TypeVar("T")
+#: The :meth:`Site.derived` key of the redirects.
+STUBS = "redirects"
 
 
 @dataclass
@@ -156,6 +158,13 @@ class Site:
         words = self.derived(f"labels:{tree.language}", lambda: digest(repr(tree.labels)))
         return digest(names, words, str(self.use_directory_urls))
 
+    def keep_derived(self, before: Site, keys: tuple[str, ...]) -> None:
+        """Take what ``before`` computed under ``keys``: the caller knows that none of
+        their inputs changed (``journey_maps.mkdocs.serve``)."""
+        for key in keys:
+            if key in before._derived:
+                self._derived.setdefault(key, before._derived[key])
+
     def derived(self, key: str, make: Callable[[], T]) -> T:
         """``make()``, computed once per build under ``key``."""
         if key not in self._derived:
@@ -182,7 +191,7 @@ class Site:
     def redirects(self) -> dict[str, Stub]:
         """Every address the site used to publish as a page of its own, by source path
         (``maps/tag/retail/index.md``), with where it sends readers now."""
-        return self.derived("redirects", lambda: _stubs(self))
+        return self.derived(STUBS, lambda: _stubs(self))
 
     def redirect_url(self, name: str, item_id: str, language: str) -> str:
         """The URL of a redirect's file relative to the site root (``""`` if not published)."""

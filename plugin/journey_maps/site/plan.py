@@ -11,10 +11,16 @@ from journey_maps.core.gallery import Gallery
 from journey_maps.core.store import Store
 from journey_maps.i18n.files import Translations
 from journey_maps.site import browse_pages, template_pages
+from journey_maps.site.catalog import BROWSE_ENTRY
 from journey_maps.site.downloads import RASTER, SiteDownloads
 from journey_maps.site.options import SiteOptions
-from journey_maps.site.pages import Site
+from journey_maps.site.pages import STUBS, Site
 from journey_maps.site.trees import build_trees
+
+#: What a site computes from the parts of maps that lists show (:class:`.pages.Aspect`) and
+#: from personas alone: filters, redirects, the catalog's browse entry. A rebuild in which
+#: none of those changed keeps them (:meth:`.pages.Site.keep_derived`).
+LISTING_DERIVED = (STUBS, BROWSE_ENTRY, browse_pages.FACET_STYLESHEET)
 
 #: The feature modules whose page kinds :func:`plan_site` publishes (imported for that).
 FEATURES = (browse_pages, template_pages)
