@@ -15,6 +15,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -195,6 +196,39 @@ def _fetch(url: str) -> str:
             return str(response.read().decode("utf-8"))
     except OSError:
         return ""
+
+
+class _Server:
+    """What MkDocs' dev server shares with its watchers: a flag and a condition."""
+
+    def __init__(self) -> None:
+        self._rebuild_cond = threading.Condition()
+        self._want_rebuild = False
+
+
+def test_a_saved_map_wakes_the_dev_server_without_waiting_for_its_poll(tmp_path: Path) -> None:
+    """The native watcher alone (no polling here) sets the server's rebuild flag."""
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    server = _Server()
+    assert serve.watch_natively(server, folder)
+    (folder / "new.yaml").write_text("title: x\n", encoding="utf-8")
+    with server._rebuild_cond:
+        assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=20)
+
+
+def test_a_rebuild_with_nothing_changed_does_nothing(
+    served: tuple[Site, serve.Session], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Both watchers report one save: the second rebuild finds nothing to do, rather than
+    falling back to a full build; unless some watched path is not in the session's view."""
+    _site, session = served
+    calls: list[set[str]] = []
+    session.update = lambda paths: calls.append(paths) or True
+    session.watched = lambda: []
+    assert session.rebuild() and calls == []
+    session.watched = None  # what MkDocs watches is unknown: MkDocs decides
+    assert not session.rebuild() and calls == []
 
 
 def test_mkdocs_serve_shows_a_saved_map_without_a_full_rebuild(tmp_path: Path) -> None:

@@ -311,6 +311,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             store.prune(STORE_KINDS, older_than_days=self.config.cache_max_age)
         if self.serving:
             self._remember_build(config)
+            serve.settle_heap()
 
     def _write_redirects(self, site_dir: Path, stubs: dict[str, Stub]) -> None:
         """The files that keep earlier versions' addresses working (see Site.redirects),
@@ -599,7 +600,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self.maps_dir.is_dir():
             server.watch(str(self.maps_dir))
-            serve.install(server, str(config.config_file_path))
+            serve.install(server, str(config.config_file_path), self.maps_dir)
         return server
 
     # --- `mkdocs serve`: saving a map updates its pages in place (see serve.py) --------------
@@ -616,12 +617,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def _remember_build(self, config: MkDocsConfig) -> None:
         roots = self._watched(config)
-        serve.SESSIONS[str(config.config_file_path)] = serve.Session(
-            update=self._update_in_place,
-            roots=roots,
-            maps_dir=self.maps_dir,
-            files=serve.snapshot(roots),
+        watched = serve.WATCHED.get(str(config.config_file_path))
+        session = serve.Session(
+            update=self._update_in_place, roots=roots, maps_dir=self.maps_dir, watched=watched
         )
+        session.files = serve.snapshot(session.inputs())
+        serve.SESSIONS[str(config.config_file_path)] = session
 
     def _nav_titles(self) -> dict[str, str]:
         """The titles the navigation shows of generated pages (a change needs a full build)."""

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from journey_maps.core.model import JourneyMap
 from journey_maps.render.svg import render_thumbnail_svg
@@ -102,12 +103,13 @@ def _title_order(tree: LanguageTree) -> list[str]:
 
 @dataclass
 class _Browse:
-    """What every browsing page of one language tree needs, computed once per build."""
+    """What every browsing page of one language tree needs, computed once per build (the
+    filters only when a page or a redirect asks: an in-place rebuild often does not)."""
 
+    site: Site
     tree: LanguageTree
     words: views.BrowseLabels
     listing: Listing
-    facets: Facets
     languages: dict[str, list[tuple[str, str]]]
     """Per map: (code, name) of the languages it is available in, on multilingual sites."""
     registries: list[str]
@@ -116,26 +118,31 @@ class _Browse:
     @classmethod
     def of(cls, site: Site, tree: LanguageTree) -> _Browse:
         gallery = tree.gallery
-        names = {t.language: t.name for t in site.trees}
         available = {
             m: [(t.language, t.name) for t in site.trees if t.localized.is_available(m)]
             for m in gallery.maps
         }
-        facets = build_facets(
-            gallery,
-            type_names=tree.labels.type_names,
-            language_names=names,
-            map_languages={m: [code for code, _ in found] for m, found in available.items()},
-        )
         taken = set(gallery.maps)  # maps/<id>/ is a map page: never replace one
         registries = [r for r in REGISTRIES if _free(site, r, taken, "this registry")]
         return cls(
+            site,
             tree,
             tree.browse_labels,
             listing(gallery, tree.localized.is_available),
-            facets,
             available if len(site.trees) > 1 else {},
             registries,
+        )
+
+    @cached_property
+    def facets(self) -> Facets:
+        gallery, trees = self.tree.gallery, self.site.trees
+        return build_facets(
+            gallery,
+            type_names=self.tree.labels.type_names,
+            language_names={t.language: t.name for t in trees},
+            map_languages={
+                m: [t.language for t in trees if t.localized.is_available(m)] for m in gallery.maps
+            },
         )
 
     def thumbnail(self, site: Site, map_id: str) -> str:
