@@ -10,14 +10,18 @@ the change reached instead:
 2. it plans the site again and compares it with the last build: if the pages are not the
    same pages (a map added, removed or renamed) or the navigation would change (a title it
    lists), it leaves the rebuild to MkDocs;
-3. it renders the body of every page that could show what changed (a map's pages, its
-   persona's, the registry pages the map is on or now moves to, every other listing; the
-   rest of the HTML is kept in the store), and sends the pages
+3. it renders the body of every page that could show what changed (a map's pages; the
+   gallery, persona and registry pages only if the part of the map they show changed, see
+   :class:`~journey_maps.site.pages.Aspect`; the rest of the HTML is kept in the store), and
+   sends the pages
    whose body differs from the last build through MkDocs' own page pipeline (the theme, and
    every plugin's page events), the edited maps' own pages first;
 4. it rewrites the downloads, the catalog, the facet stylesheet and the redirects that
    changed, and the search index of each language whose pages changed (from the entries
    the pages left when they were built, :mod:`journey_maps.mkdocs.search`).
+
+The dev server hears of a save from the system at once (:func:`watch_natively`), and the
+heap a full build leaves is kept out of the garbage collector's way (:func:`settle_heap`).
 
 What it does not redo: pages whose body did not change (their navigation cannot have changed
 either, see 2.), the author's own pages, sitemaps (the same pages, the same sitemaps), and the
