@@ -236,15 +236,17 @@ def test_indexes_joined_from_page_texts_are_what_json_dumps_writes() -> None:
     expected = json.dumps(
         {"config": config, "docs": everything}, separators=(",", ":"), ensure_ascii=False
     )
-    assert tree_index(indexed, config) == expected
+    assert tree_index(indexed, config) == expected.encode("utf-8")
 
     material = {"config": config, "docs": [{"location": "", "title": "Ähome"}], "extra": 1}
     written = json.dumps(material, separators=(",", ":"))
     appended = {**material, "docs": material["docs"] + everything}
     ascii_pages = [IndexedPage.of(entries, ascii=True) for entries in pages]
-    assert with_pages(written, ascii_pages) == json.dumps(appended, separators=(",", ":"))
-    assert with_pages(written, []) == written
+
+    def dumped(data: dict[str, Any]) -> bytes:
+        return json.dumps(data, separators=(",", ":")).encode("utf-8")
+
+    assert with_pages(written, ascii_pages) == dumped(appended)
+    assert with_pages(written, []) == written.encode("utf-8")
     empty = json.dumps({**material, "docs": []}, separators=(",", ":"))
-    assert with_pages(empty, ascii_pages) == json.dumps(
-        {**material, "docs": everything}, separators=(",", ":")
-    )
+    assert with_pages(empty, ascii_pages) == dumped({**material, "docs": everything})

@@ -70,9 +70,13 @@ def yaml_files(folder: Path) -> list[Path]:
         return []  # source_files() reports it
 
 
-def _entry_problem(path: Path, gallery: Path) -> tuple[str, Severity] | None:
+def _entry_problem(
+    path: Path, gallery: Path, *, inside: bool = False
+) -> tuple[str, Severity] | None:
     """Why the entry at ``path`` is not read: it cannot be opened, links to nothing, or
-    links out of ``gallery``; None for a file to read (or a folder, which is no source)."""
+    links out of ``gallery``; None for a file to read (or a folder, which is no source).
+    ``inside``: the entry's folder is known to be in ``gallery`` (then only a link is
+    resolved, not every file's path again)."""
     try:
         path.stat()
     except OSError as exc:
@@ -86,6 +90,8 @@ def _entry_problem(path: Path, gallery: Path) -> tuple[str, Severity] | None:
             "fix the link or remove it",
             Severity.WARNING,
         )
+    if inside and not os.path.islink(path):  # noqa: PTH114
+        return None
     target = Path(os.path.realpath(path))
     if not target.is_relative_to(os.path.realpath(gallery)):
         shown = path.readlink() if path.is_symlink() else target  # else a linked folder
@@ -127,8 +133,9 @@ def source_files(
         return [], []
     readable: list[Path] = []
     refused: list[Path] = []
+    inside = Path(os.path.realpath(folder)).is_relative_to(os.path.realpath(gallery))
     for path in entries:
-        problem = _entry_problem(path, gallery)
+        problem = _entry_problem(path, gallery, inside=inside)
         if problem is not None:
             message, severity = problem
             problems.add(display_path(path, display_base), 1, 1, message, severity)
@@ -158,13 +165,18 @@ class _FileLoader:
         default_factory=lambda: {"map": [], "persona": []}
     )
 
-    def _validated(self, model: type[Item], doc: Document) -> Item | None:
+    def _key(self, model: type[Item], doc: Document) -> str | None:
+        """What a file's validation and checks depend on (None: not kept)."""
+        if self.store is None or not doc.digest:
+            return None
+        return digest(model.__name__, code_version(), doc.path, doc.digest, self.default_language)
+
+    def _validated(self, model: type[Item], doc: Document, key: str | None) -> Item | None:
         """``doc`` validated as ``model``, its problems added; with a store, a file that did
         not change is not validated again (schema validation and id derivation are most of
         loading a parsed file)."""
-        if self.store is None or not doc.digest:
+        if self.store is None or key is None:
             return validate_model(model, doc, self.problems)
-        key = digest(model.__name__, code_version(), doc.path, doc.digest, self.default_language)
 
         def validate() -> tuple[Item | None, list[Problem]]:
             found = Problems()
@@ -173,6 +185,20 @@ class _FileLoader:
         item, problems = self.store.remember("validated", key, validate)
         self.problems.items.extend(problems)
         return item
+
+    def _checked(self, item: Item, doc: Document, key: str | None) -> None:
+        """:func:`check_file`'s problems, found once per file as it is (the rebuilds of
+        ``mkdocs serve`` would check every unchanged file again)."""
+        if self.store is None or key is None:
+            check_file(item, doc, self.problems)
+            return
+
+        def check() -> list[Problem]:
+            found = Problems()
+            check_file(item, doc, found)
+            return found.items
+
+        self.problems.items.extend(self.store.remember("checked", f"{key}:{item.id}", check))
 
     def load(
         self, kind: str, model: type[Item], folder: Path, gallery: Path
@@ -192,7 +218,8 @@ class _FileLoader:
                 # References to it say the file is broken, rather than that it does not exist.
                 self.failed[kind][slugify(path.stem, 64)] = display
                 continue
-            item = self._validated(model, doc)
+            key = self._key(model, doc)
+            item = self._validated(model, doc, key)
             if item is None:
                 self.failed[kind][intended_id(doc, path)] = doc.path
                 self.failed_docs[kind].append(doc)
@@ -201,7 +228,7 @@ class _FileLoader:
             if not item.id or not check_unique(kind, item.id, doc, seen, self.problems):
                 continue
             item.language = item.language or self.default_language
-            check_file(item, doc, self.problems)
+            self._checked(item, doc, key)
             if len(self.problems.errors) > before:
                 self.failed[kind][item.id] = doc.path
                 self.failed_docs[kind].append(doc)

@@ -64,14 +64,14 @@ class IndexedPage:
     of some pages writes the index by joining texts, not by encoding every page again."""
 
     entries: tuple[Entry, ...]
-    text: str = ""
+    text: bytes = b""
 
     @classmethod
     def of(cls, entries: list[Entry], *, ascii: bool) -> IndexedPage:
         """``ascii``: escaped as Material writes its own index, which the default tree's
         pages join (:func:`with_pages`); the other trees' indexes are not."""
         text = json.dumps(entries, separators=(",", ":"), ensure_ascii=ascii, default=str)
-        return cls(tuple(entries), text[1:-1])
+        return cls(tuple(entries), text[1:-1].encode("utf-8"))
 
 
 def _toc(links: Iterable[AnchorLink]) -> list[Any]:
@@ -151,11 +151,12 @@ def tree_config(
     }
 
 
-def tree_index(pages: Iterable[IndexedPage], config: dict[str, Any]) -> str:
+def tree_index(pages: Iterable[IndexedPage], config: dict[str, Any]) -> bytes:
     """A tree's ``search_index.json`` from its pages' entries: what ``json.dumps`` makes of
-    ``{"config": config, "docs": [every entry]}``, compact, not escaped to ASCII."""
+    ``{"config": config, "docs": [every entry]}``, compact, not escaped to ASCII, in UTF-8.
+    (Bytes: the indexes of a big gallery are megabytes, written on every save.)"""
     head = json.dumps({"config": config}, separators=(",", ":"), ensure_ascii=False, default=str)
-    return head[:-1] + ',"docs":[' + _joined(pages) + "]}"
+    return b"".join([head[:-1].encode("utf-8"), b',"docs":[', _joined(pages), b"]}"])
 
 
 #: Stands for the documents while Material's index is written around them (see with_pages).
@@ -163,7 +164,7 @@ _DOCS = "\ue000journey-maps-docs\ue000"
 
 
 @lru_cache(maxsize=1)
-def _material_parts(material_index: str) -> tuple[str, str, str]:
+def _material_parts(material_index: str) -> tuple[bytes, bytes, bytes]:
     """Material's index as the text before its documents, its documents, and the text
     after them (parsed once per index Material writes)."""
     data = json.loads(material_index)
@@ -172,20 +173,20 @@ def _material_parts(material_index: str) -> tuple[str, str, str]:
     around = json.dumps(data, separators=(",", ":"), default=str)
     before, _, after = around.partition(json.dumps(_DOCS))
     own = json.dumps(docs, separators=(",", ":"), default=str)[1:-1]
-    return before, own, after
+    return before.encode("utf-8"), own.encode("utf-8"), after.encode("utf-8")
 
 
-def with_pages(material_index: str, pages: Iterable[IndexedPage]) -> str:
+def with_pages(material_index: str, pages: Iterable[IndexedPage]) -> bytes:
     """Material's own index with the default tree's generated pages appended: what
     ``json.dumps`` makes of it with every entry in ``docs``, as Material writes it."""
     before, own, after = _material_parts(material_index)
     added = _joined(pages)
-    return before + "[" + ",".join(part for part in (own, added) if part) + "]" + after
+    return b"".join([before, b"[", b",".join(p for p in (own, added) if p), b"]", after])
 
 
-def _joined(pages: Iterable[IndexedPage]) -> str:
+def _joined(pages: Iterable[IndexedPage]) -> bytes:
     """The pages' entries as the inside of a JSON list."""
-    return ",".join(page.text for page in pages if page.text)
+    return b",".join(page.text for page in pages if page.text)
 
 
 class TreeIndexes:
@@ -236,14 +237,14 @@ class TreeIndexes:
                 for folder in config.theme.dirs
             )
 
+        by_tree: dict[str, list[IndexedPage]] = {}
+        for uri, spec in specs.items():
+            if spec.searchable and uri in self.pages:
+                by_tree.setdefault(spec.tree.language, []).append(self.pages[uri])
         for tree in site.trees:
             if languages is not None and tree.language not in languages:
                 continue
-            pages = [
-                self.pages[uri]
-                for uri, spec in specs.items()
-                if spec.tree is tree and spec.searchable and uri in self.pages
-            ]
+            pages = by_tree.get(tree.language, [])
             path = site_dir / tree.prefix / INDEX
             if tree.is_default:
                 if languages is None:  # a full build: Material has just written its index
@@ -256,6 +257,6 @@ class TreeIndexes:
             else:
                 text = tree_index(pages, tree_config(self.search, tree.language, has_lunr))
                 if self.offline:
-                    offline = f"var __index = {text}"
-                    write_file(offline.encode("utf-8"), str(site_dir / tree.prefix / OFFLINE_INDEX))
-            write_file(text.encode("utf-8"), str(path))
+                    offline = b"var __index = " + text
+                    write_file(offline, str(site_dir / tree.prefix / OFFLINE_INDEX))
+            write_file(text, str(path))
