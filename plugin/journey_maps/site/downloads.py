@@ -51,6 +51,8 @@ class SiteDownloads:
     labels: dict[str, DownloadLabels] = field(default_factory=dict)
     #: The jobs of each map and language, with the key of what they were planned from.
     planned: dict[tuple[str, str], tuple[str, list[ExportJob]]] = field(default_factory=dict)
+    #: The blank templates' jobs, with the key of what they were planned from.
+    template_jobs: tuple[str, list[ExportJob]] = ("", [])
     _listed: tuple[list[ExportJob], dict[str, dict[str, dict[str, str]]]] | None = field(
         default=None, repr=False
     )
@@ -96,12 +98,19 @@ class SiteDownloads:
                 self.planned[slot] = (key, jobs)
                 self.jobs += jobs
         if self.templates:
-            self.jobs += plan_template_exports(
-                langs=[tree.language for tree in trees],
-                papers=self.papers,
-                formats=[f for f in ("svg", "png", "pdf") if f in self.formats],
-                dpi=self.dpi,
-            )
+            langs = [tree.language for tree in trees]
+            key = repr((langs, self.papers, self.formats, self.dpi))
+            if before is not None and before.template_jobs[0] == key:
+                self.template_jobs = before.template_jobs  # the same blanks: not drawn again
+            else:
+                made = plan_template_exports(
+                    langs=langs,
+                    papers=self.papers,
+                    formats=[f for f in ("svg", "png", "pdf") if f in self.formats],
+                    dpi=self.dpi,
+                )
+                self.template_jobs = (key, made)
+            self.jobs += self.template_jobs[1]
 
     def render(
         self, *, cache_dir: Path, workers: int | None, log: Callable[[str], None]
