@@ -144,3 +144,26 @@ def test_a_kept_gallery_loads_the_same(tmp_path: Path) -> None:
     assert kept_gallery.maps == fresh.maps == first.maps
     assert kept_gallery.personas == fresh.personas
     assert kept_problems.sorted() == problems.sorted()
+
+
+def test_problems_of_kept_files_are_where_they_were(tmp_path: Path) -> None:
+    """A kept file's positions are read only when a problem needs one, and then they are
+    the parsed file's: a reference that breaks later is reported at the same place."""
+    maps = tmp_path / "maps"
+    (maps / "personas").mkdir(parents=True)
+    (maps / "personas" / "p.yaml").write_text("name: P\n")
+    (maps / "now.yaml").write_text(
+        "type: current-state\ntitle: Now\npersona: p\nstages:\n  - {name: A}\n"
+    )
+    (maps / "next.yaml").write_text(
+        "type: future-state\ntitle: Next\n\nimproves: now\npersona:   p\nstages: [{name: B}]\n"
+    )
+    store = tmp_path / "store"
+    assert not load_gallery(maps, store=Store(store))[1].items  # keeps every file
+    (maps / "personas" / "p.yaml").unlink()
+    (maps / "now.yaml").write_text("type: empathy\ntitle: Now\nempathy: {says: [x]}\n")
+    cold = load_gallery(maps, display_base=maps)[1].sorted()
+    warm = load_gallery(maps, display_base=maps, store=Store(store))[1].sorted()
+    assert warm == cold
+    places = {(p.path, p.line, p.column) for p in warm}
+    assert {("next.yaml", 4, 11), ("next.yaml", 5, 12)} <= places
