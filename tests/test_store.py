@@ -71,6 +71,22 @@ def test_prune_deletes_what_no_build_used(tmp_path: Path) -> None:
     assert not old.exists() and (tmp_path / "svg" / "dd" / ("d" * 64)).exists()
 
 
+def test_a_daily_prune_walks_the_store_once_a_day(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    a_month_ago = time.time() - 40 * 86_400
+    for key in ("e", "f"):
+        store.put("svg", key * 64, "old")
+    entries = [tmp_path / "svg" / (k * 2) / (k * 64) for k in ("e", "f")]
+    os.utime(entries[0], (a_month_ago, a_month_ago))
+    assert store.prune(["svg"], older_than_days=30, at_most_daily=True) == 1
+    os.utime(entries[1], (a_month_ago, a_month_ago))
+    assert store.prune(["svg"], older_than_days=30, at_most_daily=True) == 0  # pruned today
+    stamp = tmp_path / ".pruned"
+    os.utime(stamp, (time.time() - 2 * 86_400,) * 2)
+    assert store.prune(["svg"], older_than_days=30, at_most_daily=True) == 1
+    assert not entries[1].exists() and stamp.is_file()
+
+
 def _yaml_files() -> list[Path]:
     found = sorted((ROOT / "maps").rglob("*.yaml")) + sorted(FIXTURES.rglob("*.yaml"))
     assert len(found) > 100

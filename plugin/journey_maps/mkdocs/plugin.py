@@ -306,7 +306,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             store.damaged = 0
         if not self.serving and self.config.cache_max_age:
             # After the pages: every drawing this build used has been refreshed by now.
-            store.prune(STORE_KINDS, older_than_days=self.config.cache_max_age)
+            store.prune(STORE_KINDS, older_than_days=self.config.cache_max_age, at_most_daily=True)
         if self.serving:
             self._remember_build(config)
 
