@@ -22,6 +22,7 @@ Event order and what each step does:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -315,7 +316,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         written after MkDocs wrote the site, so that they never replace a page."""
         root = site_dir.resolve()
         for uri, stub in stubs.items():
-            target = (root / stub_file(uri)).resolve()
+            # Checked by its spelling, not resolved: the site folder holds only what this
+            # build wrote, and resolving (a system call per folder of every path) was half
+            # the time of writing these small files.
+            target = Path(os.path.normpath(root / stub_file(uri)))
             if not target.is_relative_to(root):  # ids cannot do this; stay safe regardless
                 raise PluginError(f"refusing to write {target} outside the site folder")
             if target.exists():
