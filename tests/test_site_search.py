@@ -9,7 +9,6 @@ from typing import Any
 
 from conftest import Site, make_site
 from journey_maps.i18n.keys import source_hash
-from journey_maps.mkdocs.stash import HtmlStash
 
 LANGUAGES = ["en", "de", "et", "bg", "af", "lv"]
 PREFIXES = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
@@ -220,19 +219,3 @@ def test_a_warm_build_parses_only_the_pages_that_changed(tmp_path: Path) -> None
     fresh = tmp_path / "fresh"
     assert site.build(env={"JOURNEY_MAPS_CACHE_DIR": str(fresh)}).returncode == 0
     assert [path.read_bytes() for path in indexes] == warm
-
-
-def test_blocks_left_out_of_search_are_hidden_then_put_back_without_markers() -> None:
-    svg = '<svg xmlns="http://www.w3.org/2000/svg" role="img" class="jm-svg x"><text>A</text></svg>'
-    page = (
-        "<p>intro</p><!--jm:noindex--><div>cards <b>1</b></div><!--/jm:noindex-->"
-        f"<h2>Stages</h2>{svg}<!--jm:noindex-->\n<!--/jm:noindex--><!--jm:noindex-->open"
-    )
-    stash = HtmlStash()
-    hidden = stash.hide("maps/x/index.md", page)
-    assert "cards" not in hidden and "<svg" not in hidden and "<h2>Stages</h2>" in hidden
-    assert hidden.endswith("<!--jm:noindex-->open")  # a block never closed stays as it is
-    assert stash.finish("maps/x/index.md", f"<html>{hidden}</html>") == (
-        f"<html><p>intro</p><div>cards <b>1</b></div><h2>Stages</h2>{svg}\n"
-        "<!--jm:noindex-->open</html>"
-    )
