@@ -71,6 +71,22 @@ def test_prune_deletes_what_no_build_used(tmp_path: Path) -> None:
     assert not old.exists() and (tmp_path / "svg" / "dd" / ("d" * 64)).exists()
 
 
+def test_a_daily_prune_walks_the_store_once_a_day(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    a_month_ago = time.time() - 40 * 86_400
+    for key in ("e", "f"):
+        store.put("svg", key * 64, "old")
+    entries = [tmp_path / "svg" / (k * 2) / (k * 64) for k in ("e", "f")]
+    os.utime(entries[0], (a_month_ago, a_month_ago))
+    assert store.prune(["svg"], older_than_days=30, at_most_daily=True) == 1
+    os.utime(entries[1], (a_month_ago, a_month_ago))
+    assert store.prune(["svg"], older_than_days=30, at_most_daily=True) == 0  # pruned today
+    stamp = tmp_path / ".pruned"
+    os.utime(stamp, (time.time() - 2 * 86_400,) * 2)
+    assert store.prune(["svg"], older_than_days=30, at_most_daily=True) == 1
+    assert not entries[1].exists() and stamp.is_file()
+
+
 def _yaml_files() -> list[Path]:
     found = sorted((ROOT / "maps").rglob("*.yaml")) + sorted(FIXTURES.rglob("*.yaml"))
     assert len(found) > 100
@@ -144,3 +160,26 @@ def test_a_kept_gallery_loads_the_same(tmp_path: Path) -> None:
     assert kept_gallery.maps == fresh.maps == first.maps
     assert kept_gallery.personas == fresh.personas
     assert kept_problems.sorted() == problems.sorted()
+
+
+def test_problems_of_kept_files_are_where_they_were(tmp_path: Path) -> None:
+    """A kept file's positions are read only when a problem needs one, and then they are
+    the parsed file's: a reference that breaks later is reported at the same place."""
+    maps = tmp_path / "maps"
+    (maps / "personas").mkdir(parents=True)
+    (maps / "personas" / "p.yaml").write_text("name: P\n")
+    (maps / "now.yaml").write_text(
+        "type: current-state\ntitle: Now\npersona: p\nstages:\n  - {name: A}\n"
+    )
+    (maps / "next.yaml").write_text(
+        "type: future-state\ntitle: Next\n\nimproves: now\npersona:   p\nstages: [{name: B}]\n"
+    )
+    store = tmp_path / "store"
+    assert not load_gallery(maps, store=Store(store))[1].items  # keeps every file
+    (maps / "personas" / "p.yaml").unlink()
+    (maps / "now.yaml").write_text("type: empathy\ntitle: Now\nempathy: {says: [x]}\n")
+    cold = load_gallery(maps, display_base=maps)[1].sorted()
+    warm = load_gallery(maps, display_base=maps, store=Store(store))[1].sorted()
+    assert warm == cold
+    places = {(p.path, p.line, p.column) for p in warm}
+    assert {("next.yaml", 4, 11), ("next.yaml", 5, 12)} <= places

@@ -8,7 +8,8 @@ makes these; nothing here parses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 #: A location inside a document: keys and list indexes from the root.
@@ -23,16 +24,56 @@ class Mark:
     column: int
 
 
-@dataclass
-class Document:
-    """Plain data from one YAML file, with the position of every value and key."""
+#: Reads a document's position tables on demand: ``(values, keys)``.
+Positions = Callable[[], tuple[dict[Loc, Mark], dict[Loc, Mark]]]
 
-    path: str
-    data: Any
-    values: dict[Loc, Mark] = field(default_factory=dict)
-    keys: dict[Loc, Mark] = field(default_factory=dict)
-    digest: str = ""
-    """sha256 of the file's bytes: what caches of everything made from it are keyed by."""
+
+class Document:
+    """Plain data from one YAML file, with the position of every value and key; ``digest``
+    is the sha256 of the file's bytes, what caches of everything made from it are keyed by.
+
+    The position tables may come later: a document read back from a build's store has its
+    ``positions`` read only when asked for (only a problem needs one, and decoding them was
+    most of what reading a kept file cost)."""
+
+    __slots__ = ("_keys", "_positions", "_values", "data", "digest", "path")
+
+    def __init__(
+        self,
+        path: str,
+        data: Any,
+        values: dict[Loc, Mark] | None = None,
+        keys: dict[Loc, Mark] | None = None,
+        digest: str = "",
+        *,
+        positions: Positions | None = None,
+    ) -> None:
+        self.path = path
+        self.data = data
+        self.digest = digest
+        self._values = {} if values is None else values
+        self._keys = {} if keys is None else keys
+        self._positions = positions
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, digest={self.digest!r})"
+
+    @property
+    def values(self) -> dict[Loc, Mark]:
+        """The position of every value, by location."""
+        self._read_positions()
+        return self._values
+
+    @property
+    def keys(self) -> dict[Loc, Mark]:
+        """The position of every mapping key, by the location of its value."""
+        self._read_positions()
+        return self._keys
+
+    def _read_positions(self) -> None:
+        if self._positions is not None:
+            self._values, self._keys = self._positions()
+            self._positions = None
 
     def mark(self, loc: Loc, *, prefer_key: bool = False) -> Mark:
         """The closest known position for ``loc``, walking up to its parents if needed.

@@ -32,6 +32,8 @@ _ENTRY = re.compile(r"[0-9a-f]{64}")
 LIBRARIES = ("jinja2", "markupsafe", "pydantic", "pyyaml", "cairosvg", "cairocffi")
 _PACKAGE = Path(__file__).resolve().parent.parent
 _SOURCE_SUFFIXES = (".py", ".html", ".po")
+#: In a store's folder: touched when it was last pruned (never taken for an entry).
+PRUNED_STAMP = ".pruned"
 
 
 def digest(*parts: str | bytes) -> str:
@@ -181,10 +183,19 @@ class Store:
                 file.write(data)
             Path(temporary).replace(path)
 
-    def prune(self, kinds: Iterable[str], *, older_than_days: int) -> int:
+    def prune(
+        self, kinds: Iterable[str], *, older_than_days: int, at_most_daily: bool = False
+    ) -> int:
         """Delete entries of ``kinds`` no build has used for ``older_than_days``; only files
-        named as entries are, so a folder that also holds other files loses none of them."""
+        named as entries are, so a folder that also holds other files loses none of them.
+
+        ``at_most_daily`` skips the walk when the folder was pruned in the last day (a stamp
+        file says when): looking at every entry cost each build a time that grew with the
+        cache, and an age counted in days loses nothing by being checked once a day.
+        """
         if self.folder is None:
+            return 0
+        if at_most_daily and not self._prune_due():
             return 0
         cutoff = time.time() - older_than_days * 86_400
         deleted = 0
@@ -199,3 +210,17 @@ class Store:
                 except OSError:
                     continue
         return deleted
+
+    def _prune_due(self) -> bool:
+        """Whether the last pruning was a day ago or more (or never); if so, now counts."""
+        assert self.folder is not None
+        stamp = self.folder / PRUNED_STAMP
+        try:
+            if time.time() - stamp.stat().st_mtime < 86_400:
+                return False
+        except OSError:
+            pass  # never pruned (or unreadable): prune
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+        return True

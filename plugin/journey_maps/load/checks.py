@@ -123,6 +123,8 @@ def _check_stage_refs(journey: JourneyMap, doc: Document, problems: Problems) ->
         for link_index, link in enumerate(column.loops()):
             loc = (section, index, "loops_back_to", link_index)
             target = position.get(link.stage)
+            if target is not None and target <= index:
+                continue  # a loop back: fine, and no position is read for it
             mark = doc.mark(loc)
             if target is None:
                 problems.add(
@@ -132,7 +134,7 @@ def _check_stage_refs(journey: JourneyMap, doc: Document, problems: Problems) ->
                     f"stage '{link.stage}' does not exist; {did_you_mean(link.stage, position)}"
                     f"stages of this map: {', '.join(position)}",
                 )
-            elif target > index:
+            else:
                 problems.add(
                     doc.path,
                     mark.line,
@@ -179,24 +181,22 @@ def _check_persona(
 ) -> None:
     if not isinstance(persona, str) or not persona:
         return
-    mark = doc.mark(("persona",))
     if persona in failed["persona"]:
-        problems.add(
-            doc.path,
-            mark.line,
-            mark.column,
+        message = (
             f"persona '{persona}' could not be loaded: fix the problems reported in "
-            f"{failed['persona'][persona]}",
+            f"{failed['persona'][persona]}"
         )
     elif persona not in gallery.personas:
         known = ", ".join(gallery.personas) or "none yet (add one under personas/)"
-        problems.add(
-            doc.path,
-            mark.line,
-            mark.column,
+        message = (
             f"persona '{persona}' does not exist; "
-            f"{did_you_mean(persona, gallery.personas)}known personas: {known}",
+            f"{did_you_mean(persona, gallery.personas)}known personas: {known}"
         )
+    else:
+        return
+    # Found only now: a kept file's positions are read when a problem needs one.
+    mark = doc.mark(("persona",))
+    problems.add(doc.path, mark.line, mark.column, message)
 
 
 def check_references(
@@ -219,42 +219,40 @@ def check_references(
     for map_id, journey in gallery.maps.items():
         doc = gallery.documents[f"map:{map_id}"]
         _check_persona(journey.persona, doc, gallery, failed, problems)
-        if journey.improves:
+        message = _improves_problem(journey, gallery, failed) if journey.improves else None
+        if message:
             mark = doc.mark(("improves",))
-            target = gallery.maps.get(journey.improves)
-            if journey.type is not MapType.FUTURE_STATE:
-                problems.add(
-                    doc.path,
-                    mark.line,
-                    mark.column,
-                    f"'improves' links a future-state map to the map it improves, but this map "
-                    f"is {journey.type.value}; remove 'improves' or change 'type'",
-                )
-            elif target is None and journey.improves in failed["map"]:
-                problems.add(
-                    doc.path,
-                    mark.line,
-                    mark.column,
-                    f"map '{journey.improves}' could not be loaded: fix the problems reported in "
-                    f"{failed['map'][journey.improves]}",
-                )
-            elif target is None:
-                problems.add(
-                    doc.path,
-                    mark.line,
-                    mark.column,
-                    f"map '{journey.improves}' does not exist; "
-                    f"{did_you_mean(journey.improves, gallery.maps)}'improves' takes the id of a "
-                    "current-state map",
-                )
-            elif target.type is not MapType.CURRENT_STATE:
-                problems.add(
-                    doc.path,
-                    mark.line,
-                    mark.column,
-                    f"map '{journey.improves}' is {target.type.value}; 'improves' takes the id of "
-                    "a current-state map",
-                )
+            problems.add(doc.path, mark.line, mark.column, message)
+
+
+def _improves_problem(
+    journey: JourneyMap, gallery: Gallery, failed: dict[str, dict[str, str]]
+) -> str | None:
+    """What is wrong with a map's ``improves``, if anything."""
+    improves = journey.improves or ""
+    target = gallery.maps.get(improves)
+    if journey.type is not MapType.FUTURE_STATE:
+        return (
+            f"'improves' links a future-state map to the map it improves, but this map "
+            f"is {journey.type.value}; remove 'improves' or change 'type'"
+        )
+    if target is None and improves in failed["map"]:
+        return (
+            f"map '{improves}' could not be loaded: fix the problems reported in "
+            f"{failed['map'][improves]}"
+        )
+    if target is None:
+        return (
+            f"map '{improves}' does not exist; "
+            f"{did_you_mean(improves, gallery.maps)}'improves' takes the id of a "
+            "current-state map"
+        )
+    if target.type is not MapType.CURRENT_STATE:
+        return (
+            f"map '{improves}' is {target.type.value}; 'improves' takes the id of "
+            "a current-state map"
+        )
+    return None
 
 
 def check_file(item: Persona | JourneyMap, doc: Document, problems: Problems) -> None:

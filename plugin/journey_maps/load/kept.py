@@ -63,26 +63,23 @@ def _table(rows: list[list[Any]]) -> dict[Loc, Mark]:
 
 
 def dump(doc: Document) -> str:
-    return json.dumps(
-        {
-            "data": _encode(doc.data),
-            "values": _positions(doc.values),
-            "keys": _positions(doc.keys),
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
+    """The data on the first line, the positions after it: JSON text holds no raw line
+    break, and reading a kept file then decodes its positions only if a problem needs one."""
+    data = json.dumps(_encode(doc.data), ensure_ascii=False, separators=(",", ":"))
+    positions = json.dumps(
+        [_positions(doc.values), _positions(doc.keys)], ensure_ascii=False, separators=(",", ":")
     )
+    return f"{data}\n{positions}"
 
 
 def load(text: str, path: str, file_digest: str) -> Document:
-    kept = json.loads(text)
-    return Document(
-        path=path,
-        data=_decode(kept["data"]),
-        values=_table(kept["values"]),
-        keys=_table(kept["keys"]),
-        digest=file_digest,
-    )
+    data, _, positions = text.partition("\n")
+
+    def tables() -> tuple[dict[Loc, Mark], dict[Loc, Mark]]:
+        values, keys = json.loads(positions)
+        return _table(values), _table(keys)
+
+    return Document(path=path, data=_decode(json.loads(data)), digest=file_digest, positions=tables)
 
 
 def key(file_digest: str, example: str) -> str:

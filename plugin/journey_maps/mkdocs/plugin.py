@@ -22,6 +22,7 @@ Event order and what each step does:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -308,7 +309,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             store.damaged = 0
         if not self.serving and self.config.cache_max_age:
             # After the pages: every drawing this build used has been refreshed by now.
-            store.prune(STORE_KINDS, older_than_days=self.config.cache_max_age)
+            store.prune(STORE_KINDS, older_than_days=self.config.cache_max_age, at_most_daily=True)
         if self.serving:
             self._remember_build(config)
             serve.settle_heap()
@@ -318,7 +319,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         written after MkDocs wrote the site, so that they never replace a page."""
         root = site_dir.resolve()
         for uri, stub in stubs.items():
-            target = (root / stub_file(uri)).resolve()
+            # Checked by its spelling, not resolved: the site folder holds only what this
+            # build wrote, and resolving (a system call per folder of every path) was half
+            # the time of writing these small files.
+            target = Path(os.path.normpath(root / stub_file(uri)))
             if not target.is_relative_to(root):  # ids cannot do this; stay safe regardless
                 raise PluginError(f"refusing to write {target} outside the site folder")
             if target.exists():

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Callable
 
 #: The root element of every SVG our renderer writes (diagrams, thumbnails, comparisons,
 #: fences). User text cannot forge it: every string from YAML is escaped. They never nest,
@@ -29,8 +30,9 @@ _DIAGRAM = re.compile(
     r'<svg xmlns="http://www\.w3\.org/2000/svg" [^>]*\bclass="jm-svg[ "]'
     r"[^<]*(?:<(?!/svg>)[^<]*)*</svg>"
 )
-#: A block our templates leave out of search: kept whole, and put back without the markers.
-_NOINDEX = re.compile(r"<!--jm:noindex-->(.*?)<!--/jm:noindex-->", re.S)
+#: A block our templates leave out of search, between these: kept whole, and put back
+#: without the markers.
+_NOINDEX_OPEN, _NOINDEX_CLOSE = "<!--jm:noindex-->", "<!--/jm:noindex-->"
 _HIDDEN = re.compile(r"<!--JOURNEYMAPSHIDDEN\d+X[0-9a-f]+-->")
 
 
@@ -66,7 +68,7 @@ class HtmlStash:
             hidden[marker] = text
             return marker
 
-        html_text = _NOINDEX.sub(lambda match: defer(match.group(1)), html_text)
+        html_text = _noindex_sub(html_text, defer)
         html_text = _DIAGRAM.sub(lambda match: defer(match.group(0)), html_text)
         self._hidden[page_uri] = hidden
         return html_text
@@ -82,6 +84,25 @@ class HtmlStash:
         """Forget pages a failed build left half-way (``mkdocs serve`` keeps the plugin)."""
         self._bodies.clear()
         self._hidden.clear()
+
+
+def _noindex_sub(html_text: str, defer: Callable[[str], str]) -> str:
+    """Each block between the no-index markers (the first end after each start) replaced
+    by ``defer(block)``: found with ``str.find``, as a lazy ``.*?`` tried the end marker at
+    every character, which was most of the time of hiding on a map page."""
+    parts: list[str] = []
+    done = 0
+    while (start := html_text.find(_NOINDEX_OPEN, done)) >= 0:
+        inner = start + len(_NOINDEX_OPEN)
+        end = html_text.find(_NOINDEX_CLOSE, inner)
+        if end < 0:
+            break
+        parts += [html_text[done:start], defer(html_text[inner:end])]
+        done = end + len(_NOINDEX_CLOSE)
+    if not parts:
+        return html_text
+    parts.append(html_text[done:])
+    return "".join(parts)
 
 
 def _tag(page_uri: str) -> str:

@@ -509,15 +509,15 @@ def _by_name(site: Site, tree: LanguageTree) -> list[str]:
 
 
 def _map_body(spec: PageSpec, url_for: html.UrlFor) -> str:
+    """A map's page, kept whole between builds: rendering it (the page template around a
+    large diagram, the comparison) was most of what a warm build spent on generated pages.
+
+    The key holds everything the page reads besides the code and the tree's words: the
+    items it shows (the map, its persona, the maps it improves or that improve it, the one
+    it is compared with), the links it makes, its language links and download buttons."""
     tree, trees = spec.tree, spec.site.trees
     journey = tree.gallery.maps[spec.item_id]
-    persona = tree.gallery.personas.get(journey.persona or "")
-    diagram = spec.site.drawing(
-        "diagram",
-        tree,
-        (f"map:{journey.id}", f"persona:{journey.persona or ''}"),
-        lambda: render_map_svg(journey, persona, labels=tree.diagram_labels, standalone=False),
-    )
+    persona_id = journey.persona or ""
     languages = [
         html.LanguageLink(
             language=other.language,
@@ -529,6 +529,44 @@ def _map_body(spec: PageSpec, url_for: html.UrlFor) -> str:
     ]
     downloads = spec.site.downloads
     buttons = downloads.map_buttons(spec.item_id, tree.language, url_for) if downloads else ""
+    improved_by = _improved_by(spec.site, tree).get(journey.id, [])
+    current = _comparable(spec.site, tree).get(journey.id, "")
+    related = [journey.improves or "", *improved_by, current]
+    links = [
+        url_for(PERSONA, persona_id),
+        url_for(MAP, journey.id),
+        url_for(COMPARE, journey.id),
+        *(url_for(kind, map_id) for map_id in related for kind in (MAP, COMPARE)),
+    ]
+    words = spec.site.derived(
+        f"browse-labels:{tree.language}", lambda: digest(repr(tree.browse_labels))
+    )
+
+    def make() -> str:
+        return _map_page(spec, url_for, buttons, languages if len(trees) > 1 else [])
+
+    return spec.site.kept_html(
+        "map-page",
+        tree,
+        (f"map:{journey.id}", f"persona:{persona_id}", *(f"map:{m}" for m in related)),
+        make,
+        page=spec.uri,
+        extra=(buttons, repr(languages), repr(links), words),
+    )
+
+
+def _map_page(
+    spec: PageSpec, url_for: html.UrlFor, buttons: str, languages: list[html.LanguageLink]
+) -> str:
+    tree = spec.tree
+    journey = tree.gallery.maps[spec.item_id]
+    persona = tree.gallery.personas.get(journey.persona or "")
+    diagram = spec.site.drawing(
+        "diagram",
+        tree,
+        (f"map:{journey.id}", f"persona:{journey.persona or ''}"),
+        lambda: render_map_svg(journey, persona, labels=tree.diagram_labels, standalone=False),
+    )
     return html.map_page(
         journey,
         tree.gallery,
@@ -536,7 +574,7 @@ def _map_body(spec: PageSpec, url_for: html.UrlFor) -> str:
         tree.labels,
         diagram=diagram,
         downloads=buttons,
-        languages=languages if len(trees) > 1 else [],
+        languages=languages,
         comparison=_comparison(spec, url_for),
         details=spec.site.kept_html(
             "map-details",
