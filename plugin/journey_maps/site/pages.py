@@ -137,15 +137,15 @@ class Site:
 
     def aspects(self, tree: LanguageTree, map_id: str) -> dict[str, str]:
         """A digest of each part of a map that pages show apart (:class:`Aspect`), in
-        ``tree``'s language; empty if the tree has no such map. Made again only when the
-        localized map, or where the map is available, changed."""
+        ``tree``'s language; empty if the tree has no such map. Made again only when the map
+        changed in some language (a part may show how far each language has translated it)."""
         key = tree.localized.keys.get(("map", map_id))
         if key is None or map_id not in tree.gallery.maps:
             return {}
-        available = "".join("1" if t.localized.is_available(map_id) else "0" for t in self.trees)
+        every = [t.localized.keys.get(("map", map_id), "") for t in self.trees]
         return self.store.remember(
             "aspects",
-            digest(code_version(), tree.language, key, available, self._shape(tree)),
+            digest(code_version(), tree.language, *every, self._shape(tree)),
             lambda: {
                 name: digest(name, aspect.shown(self, tree, map_id))
                 for name, aspect in ASPECTS.items()
@@ -399,7 +399,9 @@ class PageSpec:
         """The items (``map:<id>``, ``persona:<id>``) whose change can change this page's
         body, or None when any can (a listing)."""
         depends = KINDS[self.kind].depends
-        return None if depends is None else depends(self)
+        if depends is None:
+            return None
+        return self.site.derived(f"depends:{self.uri}", lambda: depends(self))
 
     @property
     def searchable(self) -> bool:
@@ -670,6 +672,20 @@ def _listed(site: Site, tree: LanguageTree, map_id: str) -> str:
 LISTED = register_aspect(Aspect("listed", _listed))
 
 
+def _coverage(site: Site, tree: LanguageTree, map_id: str) -> str:
+    journey = tree.gallery.maps[map_id]
+    shares = [(t.language, t.localized.map_completeness.get(map_id, 0.0)) for t in site.trees]
+    return shown([journey.id, journey.title, shares])
+
+
+#: What the languages page shows of a map: its title and how far each language has it.
+COVERAGE = register_aspect(Aspect("coverage", _coverage))
+
+
+def _languages_depends(spec: PageSpec) -> frozenset[str]:
+    return frozenset(f"map:{m}@{COVERAGE.name}" for m in spec.tree.gallery.maps)
+
+
 def _persona_depends(spec: PageSpec) -> frozenset[str]:
     """A persona page shows the persona and its maps as a list (``LISTED``)."""
     maps = spec.tree.gallery.maps_of(spec.item_id)
@@ -728,6 +744,7 @@ register(
         body=_languages_body,
         section=LANGUAGES,
         multilingual_only=True,
+        depends=_languages_depends,
     )
 )
 register_anchor(
