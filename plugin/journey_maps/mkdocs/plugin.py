@@ -702,6 +702,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             body = self._body(self.specs[uri])
             if digest(body) != self.bodies.get(uri):
                 bodies[uri] = body
+        if not bodies:
+            return []
         self._fresh = dict(bodies)  # on_page_markdown takes each body from here
         pages = self.files.documentation_pages()
         try:
