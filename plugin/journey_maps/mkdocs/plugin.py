@@ -54,7 +54,7 @@ from journey_maps.mkdocs.search import SEARCH_KIND, TreeIndexes
 from journey_maps.mkdocs.stash import HtmlStash
 from journey_maps.render.themes import SITE_CSS
 from journey_maps.site import browse_pages, html
-from journey_maps.site.catalog import CATALOG_FILE, build_catalog, dump_catalog
+from journey_maps.site.catalog import CATALOG_FILE, Kept, build_catalog, dump_catalog
 from journey_maps.site.downloads import SiteDownloads
 from journey_maps.site.fences import FenceRenderer
 from journey_maps.site.folders import site_folder_conflicts
@@ -157,7 +157,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         """Digest of each generated page's body in the served site."""
         self._fresh: dict[str, str] = {}
         #: The catalog's entries as JSON text, from one build to the next (dump_catalog).
-        self._catalog_parts: dict[str, str] = {}
+        self._catalog_parts: Kept = {}
         # Search per language tree (mkdocs/search.py, mkdocs/roots.py).
         self.search = TreeIndexes()
         self.roots = TreeRoots()

@@ -14,6 +14,7 @@ from typing import Any
 from journey_maps import __version__
 from journey_maps.core.gallery import Gallery
 from journey_maps.core.model import MapType
+from journey_maps.core.store import code_version, digest
 from journey_maps.i18n.gallery import LocalizedGallery
 from journey_maps.site.browse import COMPARE, FACET, REGISTRIES, REGISTRY
 from journey_maps.site.browse.compare import comparable
@@ -26,6 +27,10 @@ CATALOG_FILE = "journey-maps.json"
 
 #: The :meth:`Site.derived` key of the catalog's ``browse`` entry.
 BROWSE_ENTRY = "catalog:browse"
+#: The store's kind for map entries kept between builds (never changed once made).
+CATALOG_ENTRY = "catalog-map"
+#: ``remember(key, make)``: ``make()``, or what it made before under ``key``.
+Remember = Callable[[str, Callable[[], dict[str, Any]]], dict[str, Any]]
 #: ``site_url(kind, id, language)`` → URL of a generated page relative to the site root,
 #: ``""`` where the site has no such page.
 SiteUrl = Callable[[str, str, str], str]
@@ -52,6 +57,7 @@ def build_catalog(site: Site) -> dict[str, Any]:
         trees,
         downloads=downloads.catalog_downloads() if downloads else {},
         templates=downloads.catalog_templates() if downloads else [],
+        remember=lambda key, make: site.store.remember(CATALOG_ENTRY, key, make),
     )
     catalog["browse"] = site.derived(BROWSE_ENTRY, lambda: browse_entry(site))
     return catalog
@@ -64,6 +70,7 @@ def _entries(
     *,
     downloads: dict[str, dict[str, dict[str, str]]],
     templates: list[dict[str, Any]],
+    remember: Remember | None = None,
 ) -> dict[str, Any]:
     langs = list(trees)
     personas = [
@@ -81,35 +88,10 @@ def _entries(
         }
         for persona_id in sorted(gallery.personas)
     ]
-    maps = []
-    for map_id in sorted(gallery.maps):
-        journey = gallery.maps[map_id]
-        localized = {lang: tree.gallery.maps[map_id] for lang, tree in trees.items()}
-        maps.append(
-            {
-                "id": map_id,
-                "type": journey.type.value,
-                "persona": journey.persona,
-                "source_language": _source_language(gallery, map_id),
-                "title": {lang: _plain(m.title) for lang, m in localized.items()},
-                "summary": {lang: _plain(m.summary) for lang, m in localized.items() if m.summary},
-                "tags": list(journey.tags),
-                "stages": [
-                    {
-                        "id": stage.id,
-                        "name": {lang: _plain(m.columns[i].title) for lang, m in localized.items()},
-                    }
-                    for i, stage in enumerate(journey.columns)
-                ],
-                "improves": journey.improves,
-                "url": {lang: site_url("map", map_id, lang) for lang in langs},
-                "translated": {
-                    lang: round(tree.map_completeness.get(map_id, 0.0), 4)
-                    for lang, tree in trees.items()
-                },
-                "downloads": downloads.get(map_id, {}),
-            }
-        )
+    maps = [
+        _map_entry(gallery, map_id, site_url, trees, downloads.get(map_id, {}), remember)
+        for map_id in sorted(gallery.maps)
+    ]
     return {
         "catalog_version": CATALOG_VERSION,
         "generator": f"mkdocs-journey-maps {__version__}",
@@ -120,6 +102,53 @@ def _entries(
         "maps": maps,
         "templates": templates,
     }
+
+
+def _map_entry(
+    gallery: Gallery,
+    map_id: str,
+    site_url: SiteUrl,
+    trees: Mapping[str, LocalizedGallery],
+    downloads: dict[str, dict[str, str]],
+    remember: Remember | None,
+) -> dict[str, Any]:
+    """A map's entry; with ``remember``, made once for as long as the map in every language,
+    its addresses and its downloads stay the same (a rebuild lists 500 maps again)."""
+    urls = {lang: site_url("map", map_id, lang) for lang in trees}
+
+    def make() -> dict[str, Any]:
+        journey = gallery.maps[map_id]
+        localized = {lang: tree.gallery.maps[map_id] for lang, tree in trees.items()}
+        return {
+            "id": map_id,
+            "type": journey.type.value,
+            "persona": journey.persona,
+            "source_language": _source_language(gallery, map_id),
+            "title": {lang: _plain(m.title) for lang, m in localized.items()},
+            "summary": {lang: _plain(m.summary) for lang, m in localized.items() if m.summary},
+            "tags": list(journey.tags),
+            "stages": [
+                {
+                    "id": stage.id,
+                    "name": {lang: _plain(m.columns[i].title) for lang, m in localized.items()},
+                }
+                for i, stage in enumerate(journey.columns)
+            ],
+            "improves": journey.improves,
+            "url": urls,
+            "translated": {
+                lang: round(tree.map_completeness.get(map_id, 0.0), 4)
+                for lang, tree in trees.items()
+            },
+            "downloads": downloads,
+        }
+
+    document = gallery.documents.get(f"map:{map_id}")
+    if remember is None or document is None or not document.digest:
+        return make()  # nothing says what the map was made from
+    keys = [f"{lang}={tree.keys.get(('map', map_id), '')}" for lang, tree in trees.items()]
+    shown = repr((gallery.default_language, urls, downloads))
+    return remember(digest(code_version(), map_id, *keys, shown), make)
 
 
 def _source_language(gallery: Gallery, map_id: str) -> str:
@@ -189,16 +218,22 @@ def browse_entry(site: Site) -> dict[str, Any]:
     }
 
 
-def dump_catalog(catalog: dict[str, Any], kept: dict[str, str] | None = None) -> str:
+#: What :func:`dump_catalog` keeps of a catalog's entries: by their level and identity, the
+#: entry itself (so that no other object can take its identity) and its JSON text.
+Kept = dict[tuple[int, int], tuple[Any, str]]
+
+
+def dump_catalog(catalog: dict[str, Any], kept: Kept | None = None) -> str:
     """Serialise deterministically: same gallery, same bytes, those of
     ``json.dumps(catalog, ensure_ascii=False, indent=2)`` and a newline.
 
-    With ``kept`` (the same dict from one call to the next), each entry of a list (a map, a
-    persona, a facet) that was in the last catalog is not serialised again: indented JSON
-    is written by Python, not C, and a 500-map catalog takes a third of a second.
-    ``kept`` is left holding this catalog's entries only.
+    With ``kept`` (the same dict from one call to the next), an entry of a list (a map, a
+    persona, a facet) that is the very object of the last catalog is not serialised again:
+    indented JSON is written by Python, not C, and a 500-map catalog takes a third of a
+    second. Entries are never changed once made (a map's is kept in the build's store,
+    :func:`build_catalog`). ``kept`` is left holding this catalog's entries only.
     """
-    used: dict[str, str] = {}
+    used: Kept = {}
     text = _indented(catalog, 0, kept or {}, used)
     if kept is not None:
         kept.clear()
@@ -206,7 +241,7 @@ def dump_catalog(catalog: dict[str, Any], kept: dict[str, str] | None = None) ->
     return text + "\n"
 
 
-def _indented(value: Any, level: int, kept: dict[str, str], used: dict[str, str]) -> str:
+def _indented(value: Any, level: int, kept: Kept, used: Kept) -> str:
     """``value`` as ``json.dumps(..., indent=2)`` writes it ``level`` levels deep."""
     inner = "\n" + "  " * (level + 1)
     if isinstance(value, dict) and value:
@@ -216,20 +251,18 @@ def _indented(value: Any, level: int, kept: dict[str, str], used: dict[str, str]
         )
         return "{" + ",".join(items) + "\n" + "  " * level + "}"
     if isinstance(value, list | tuple) and value:
-        return (
-            "["
-            + ",".join(inner + _entry(v, level + 1, kept, used) for v in value)
-            + "\n"
-            + "  " * level
-            + "]"
-        )
+        entries = ",".join(inner + _entry(v, level + 1, kept, used) for v in value)
+        return "[" + entries + "\n" + "  " * level + "]"
     return json.dumps(value, ensure_ascii=False)
 
 
-def _entry(value: Any, level: int, kept: dict[str, str], used: dict[str, str]) -> str:
+def _entry(value: Any, level: int, kept: Kept, used: Kept) -> str:
     if not isinstance(value, dict):
         return _indented(value, level, kept, used)
-    key = f"{level}:{value!r}"
-    text = kept.get(key) or used.get(key) or _indented(value, level, kept, used)
-    used[key] = text
+    slot = (level, id(value))
+    held = kept.get(slot) or used.get(slot)
+    text = held[1] if held is not None and held[0] is value else None
+    if text is None:
+        text = _indented(value, level, kept, used)
+    used[slot] = (value, text)
     return text
