@@ -148,11 +148,23 @@ class _Browse:
     def thumbnail(self, site: Site, map_id: str) -> str:
         return _thumbnail(site, self.tree, map_id)
 
+    def _count(self, map_id: str, name: str) -> int:
+        """How many entries a map gives a registry, counted once per map as it is."""
+        gallery, key = self.tree.gallery, self.tree.localized.keys.get(("map", map_id))
+        if key is None:  # a gallery made without keys: nothing says the map is the same
+            return entry_counts(gallery, [map_id], name)[0][1]
+        counts: dict[str, int] = self.site.store.remember(
+            "entry-counts",
+            f"{key}:{map_id}",
+            lambda: {r: entry_counts(gallery, [map_id], r)[0][1] for r in REGISTRIES},
+        )
+        return counts[name]
+
     def registry_chunks(self, name: str, budget: int | None = None) -> list[list[str]]:
         """The maps on each page of a registry (whole maps, up to the entry budget)."""
         key = f"{name}:{budget}"
         if key not in self.chunks:
-            counts = entry_counts(self.tree.gallery, _title_order(self.tree), name)
+            counts = [(m, self._count(m, name)) for m in _title_order(self.tree)]
             self.chunks[key] = (
                 chunk_by_budget(counts) if budget is None else chunk_by_budget(counts, budget)
             )

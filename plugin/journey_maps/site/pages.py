@@ -18,6 +18,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import Any, TypeVar, cast
 
 from markupsafe import Markup, escape
@@ -102,16 +103,18 @@ class Site:
         keys = [tree.localized.keys.get(_split_item(item), "") for item in items]
         words = self.derived(f"labels:{tree.language}", lambda: digest(repr(tree.labels)))
         shape = f"{labels}:{self.use_directory_urls}"
-        return digest(
-            what,
-            code_version(),
-            tree.language,
-            words if labels else "",
-            shape,
-            *items,
-            *keys,
-            "|",
-            *extra,
+        return _digest_of(
+            (
+                what,
+                code_version(),
+                tree.language,
+                words if labels else "",
+                shape,
+                *items,
+                *keys,
+                "|",
+                *extra,
+            )
         )
 
     def download_source(self, tree: LanguageTree, map_id: str, fmt: str) -> str:
@@ -313,6 +316,13 @@ def shown(value: object) -> str:
     if isinstance(value, Enum):
         return repr(value.value)
     return repr(value)
+
+
+@lru_cache(maxsize=100_000)
+def _digest_of(parts: tuple[str, ...]) -> str:
+    """:func:`digest` of ``parts``, remembered: a rebuild asks again for the keys of every
+    unchanged map (thousands of them at 500 maps), and a lookup costs less than a hash."""
+    return digest(*parts)
 
 
 def _split_item(item: str) -> tuple[Kind, str]:
