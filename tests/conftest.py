@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -12,6 +13,7 @@ import textwrap
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -188,3 +190,27 @@ def broken_internal_links(site_dir: Path) -> list[str]:
 
 
 PROBLEM_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<col>\d+): (error|warning): .+$")
+
+
+def serve_in_background(command: list[str], cwd: Path, out: Any) -> subprocess.Popen[bytes]:
+    """``mkdocs serve`` as a child that Ctrl-C stops (see :func:`stop_serving`), even when
+    the test run itself ignores SIGINT (started in the background)."""
+    return subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=BUILD_ENV,
+        stdout=out,
+        stderr=out,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+
+
+def stop_serving(process: subprocess.Popen[bytes]) -> None:
+    """Stop a dev server as Ctrl-C does: MkDocs then deletes its temporary site folder,
+    which it leaves behind when terminated (up to a gigabyte for a big gallery)."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

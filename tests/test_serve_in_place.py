@@ -13,7 +13,6 @@ import hashlib
 import logging
 import os
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -25,7 +24,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import BUILD_ENV, Site, copy_sample
+from conftest import BUILD_ENV, Site, copy_sample, serve_in_background, stop_serving
 from journey_maps.mkdocs import serve
 
 MAP = "maps/colleen-vacuum-current.yaml"
@@ -237,7 +236,7 @@ def test_mkdocs_serve_shows_a_saved_map_without_a_full_rebuild(tmp_path: Path) -
     log = tmp_path / "serve.log"
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     with log.open("w") as out:
-        server = subprocess.Popen(command, cwd=site.root, env=BUILD_ENV, stdout=out, stderr=out)
+        server = serve_in_background(command, site.root, out)
     page = f"http://127.0.0.1:{port}/maps/colleen-vacuum-current/"
     try:
         deadline = time.monotonic() + 240
@@ -256,5 +255,4 @@ def test_mkdocs_serve_shows_a_saved_map_without_a_full_rebuild(tmp_path: Path) -
             time.sleep(0.1)
         assert log.read_text().count("Building documentation") == 1, log.read_text()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_serving(server)

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from conftest import (
-    BUILD_ENV,
     PROBLEM_LINE,
     ROOT,
     Site,
     broken_internal_links,
     make_site,
+    serve_in_background,
+    stop_serving,
 )
 from journey_maps.load.folder import load_gallery
 
@@ -349,12 +350,10 @@ def _fetch(url: str) -> str:
 def test_serve_rebuilds_when_a_map_file_changes(tmp_path: Path) -> None:
     site = small_site(tmp_path)
     port = _free_port()
-    server = subprocess.Popen(
+    server = serve_in_background(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        env={**BUILD_ENV, "PYTHONUNBUFFERED": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        tmp_path,
+        subprocess.DEVNULL,
     )
     # mkdocs serve mounts the site under site_url's path (/gallery/ in these test sites)
     url = f"http://127.0.0.1:{port}/gallery/maps/colleen-vacuum/"
@@ -379,5 +378,4 @@ def test_serve_rebuilds_when_a_map_file_changes(tmp_path: Path) -> None:
                 break
         assert "Colleen edits live" in html
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_serving(server)
