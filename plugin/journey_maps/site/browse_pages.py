@@ -110,8 +110,8 @@ class _Browse:
     tree: LanguageTree
     words: views.BrowseLabels
     listing: Listing
-    languages: dict[str, list[tuple[str, str]]]
-    """Per map: (code, name) of the languages it is available in, on multilingual sites."""
+    available: dict[str, list[tuple[str, str]]]
+    """Per map: (code, name) of the languages it is available in."""
     registries: list[str]
     chunks: dict[str, list[list[str]]] = field(default_factory=dict)
 
@@ -129,20 +129,22 @@ class _Browse:
             tree,
             tree.browse_labels,
             listing(gallery, tree.localized.is_available),
-            available if len(site.trees) > 1 else {},
+            available,
             registries,
         )
 
+    @property
+    def languages(self) -> dict[str, list[tuple[str, str]]]:
+        """:attr:`available`, on multilingual sites (cards list languages only there)."""
+        return self.available if len(self.site.trees) > 1 else {}
+
     @cached_property
     def facets(self) -> Facets:
-        gallery, trees = self.tree.gallery, self.site.trees
         return build_facets(
-            gallery,
+            self.tree.gallery,
             type_names=self.tree.labels.type_names,
-            language_names={t.language: t.name for t in trees},
-            map_languages={
-                m: [t.language for t in trees if t.localized.is_available(m)] for m in gallery.maps
-            },
+            language_names={t.language: t.name for t in self.site.trees},
+            map_languages={m: [code for code, _ in found] for m, found in self.available.items()},
         )
 
     def thumbnail(self, site: Site, map_id: str) -> str:

@@ -101,7 +101,7 @@ class Site:
         extra: tuple[str, ...] = (),
     ) -> str:
         keys = [tree.localized.keys.get(_split_item(item), "") for item in items]
-        words = self.derived(f"labels:{tree.language}", lambda: digest(repr(tree.labels)))
+        words = self._words(tree)
         shape = f"{labels}:{self.use_directory_urls}"
         return _digest_of(
             (
@@ -158,8 +158,11 @@ class Site:
     def _shape(self, tree: LanguageTree) -> str:
         """What aspects see besides the map: the site's languages and the tree's words."""
         names = "|".join(f"{t.language}={t.name}" for t in self.trees)
-        words = self.derived(f"labels:{tree.language}", lambda: digest(repr(tree.labels)))
-        return digest(names, words, str(self.use_directory_urls))
+        return digest(names, self._words(tree), str(self.use_directory_urls))
+
+    def _words(self, tree: LanguageTree) -> str:
+        """A digest of the tree's interface words, made once per build."""
+        return self.derived(f"labels:{tree.language}", lambda: digest(repr(tree.labels)))
 
     def keep_derived(self, before: Site, keys: tuple[str, ...]) -> None:
         """Take what ``before`` computed under ``keys``: the caller knows that none of
